@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace AuthingClient;
+
+/// <summary>
+/// Settings of an <see cref="AuthenticationClient"/>; the names follow Authing's official SDKs.
+/// Bind them from configuration (section <c>Authing</c> by convention) or set them in code.
+/// </summary>
+/// <remarks>
+/// Options are validated before any request: at start-up with dependency injection
+/// (<c>ValidateOnStart</c>), in the constructor otherwise. Validation messages name the setting and
+/// never contain the secret.
+/// </remarks>
+public sealed class AuthenticationClientOptions
+{
+    /// <summary>The default configuration section name, <c>Authing</c>.</summary>
+    public const string SectionName = "Authing";
+
+    /// <summary>The application's ID (Authing console: App ID). Sent as <c>client_id</c>. Required.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>
+    /// The application's secret (Authing console: App Secret). Required for
+    /// <see cref="ClientAuthenticationMethod.ClientSecretPost"/> and
+    /// <see cref="ClientAuthenticationMethod.ClientSecretBasic"/>; never sent with
+    /// <see cref="ClientAuthenticationMethod.None"/>.
+    /// </summary>
+    public string? AppSecret { get; set; }
+
+    /// <summary>
+    /// The application's Authing domain as an absolute URI, for example
+    /// <c>https://example.authing.cn</c>. Required.
+    /// </summary>
+    [SuppressMessage("Design", "CA1056:URI-like properties should not be strings", Justification = "Mirrors Authing's SDK setting and binds from configuration as text; validated as an absolute URI.")]
+    public string? AppHost { get; set; }
+
+    /// <summary>The protocol the application uses; selects the revocation path. Default <see cref="AuthingProtocol.Oidc"/>.</summary>
+    public AuthingProtocol Protocol { get; set; } = AuthingProtocol.Oidc;
+
+    /// <summary>
+    /// How the application authenticates at the revocation endpoint (Authing console: revocation
+    /// token authentication method). Default <see cref="ClientAuthenticationMethod.ClientSecretPost"/>.
+    /// <see cref="ClientAuthenticationMethod.ClientSecretBasic"/> is not available with
+    /// <see cref="AuthingProtocol.OAuth"/>.
+    /// </summary>
+    public ClientAuthenticationMethod RevocationEndPointAuthMethod { get; set; } = ClientAuthenticationMethod.ClientSecretPost;
+
+    /// <summary>
+    /// Allows an <see cref="AppHost"/> with plain <c>http</c> on a non-loopback address. Off by
+    /// default: every request carries the client secret and the token.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>Returns the non-secret settings; the secret is never part of the text.</summary>
+    /// <returns>A description for logs and debuggers.</returns>
+    public override string ToString() =>
+        $"AppId={AppId}, AppHost={AppHost}, Protocol={Protocol}, RevocationEndPointAuthMethod={RevocationEndPointAuthMethod}, AppSecret={(string.IsNullOrEmpty(AppSecret) ? "(none)" : "***")}";
+}

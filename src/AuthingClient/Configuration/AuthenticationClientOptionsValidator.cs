@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+
+namespace AuthingClient.Configuration;
+
+/// <summary>
+/// Checks <see cref="AuthenticationClientOptions"/> before any request is made, so a
+/// misconfiguration fails at start-up with a message that names the setting.
+/// </summary>
+internal sealed class AuthenticationClientOptionsValidator : IValidateOptions<AuthenticationClientOptions>
+{
+    public static readonly AuthenticationClientOptionsValidator Instance = new();
+
+    public ValidateOptionsResult Validate(string? name, AuthenticationClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (string.IsNullOrWhiteSpace(options.AppId))
+        {
+            failures.Add($"{nameof(options.AppId)} is required: the application's ID from the Authing console.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AppHost))
+        {
+            failures.Add($"{nameof(options.AppHost)} is required: the application's Authing domain, e.g. https://example.authing.cn.");
+        }
+        else if (!Uri.TryCreate(options.AppHost, UriKind.Absolute, out var host)
+            || (host.Scheme != Uri.UriSchemeHttps && host.Scheme != Uri.UriSchemeHttp))
+        {
+            // The value is not echoed: a URI may carry user information.
+            failures.Add($"{nameof(options.AppHost)} must be an absolute http(s) URI, e.g. https://example.authing.cn.");
+        }
+        else if (host.Scheme == Uri.UriSchemeHttp && !host.IsLoopback && !options.AllowInsecureHttp)
+        {
+            // The request carries the client secret and the token: plain HTTP only where nothing leaves the machine.
+            failures.Add($"{nameof(options.AppHost)} must use https unless it is a loopback address; set {nameof(options.AllowInsecureHttp)} to allow plain http.");
+        }
+
+        if (!Enum.IsDefined(options.Protocol))
+        {
+            failures.Add($"{nameof(options.Protocol)} must be {WireNames.Protocol.Expected}.");
+        }
+
+        if (!Enum.IsDefined(options.RevocationEndPointAuthMethod))
+        {
+            failures.Add($"{nameof(options.RevocationEndPointAuthMethod)} must be {WireNames.AuthMethod.Expected}.");
+        }
+        else if (options.RevocationEndPointAuthMethod != ClientAuthenticationMethod.None
+            && string.IsNullOrEmpty(options.AppSecret))
+        {
+            failures.Add($"{nameof(options.AppSecret)} is required when {nameof(options.RevocationEndPointAuthMethod)} is {WireNames.AuthMethod.ToWireName(options.RevocationEndPointAuthMethod)}.");
+        }
+
+        if (options.AppSecret is { } secret && secret.Any(c => c is < '\x20' or > '\x7E'))
+        {
+            // RFC 6749 Appendix A: client secrets are VSCHAR (printable ASCII).
+            failures.Add($"{nameof(options.AppSecret)} must contain only printable ASCII characters.");
+        }
+
+        if (options.Protocol == AuthingProtocol.OAuth
+            && options.RevocationEndPointAuthMethod == ClientAuthenticationMethod.ClientSecretBasic)
+        {
+            // Authing's own SDKs refuse this pair before sending: its OAuth 2.0 revocation endpoint
+            // does not read Basic credentials (the spec's OAuth operation declares no Basic scheme).
+            failures.Add($"{nameof(options.RevocationEndPointAuthMethod)} client_secret_basic is not supported with {nameof(options.Protocol)} oauth: use client_secret_post or none.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

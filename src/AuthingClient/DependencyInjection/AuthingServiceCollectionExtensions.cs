@@ -1,0 +1,56 @@
+using AuthingClient;
+using AuthingClient.Configuration;
+using AuthingClient.Contract;
+using AuthingClient.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Refit;
+
+// The conventional namespace for IServiceCollection extensions, so they show up without a using.
+#pragma warning disable IDE0130
+namespace Microsoft.Extensions.DependencyInjection;
+#pragma warning restore IDE0130
+
+/// <summary>Registers <see cref="AuthenticationClient"/> with dependency injection.</summary>
+public static class AuthingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="AuthenticationClient"/> with settings read from a configuration
+    /// section (usually <c>configuration.GetSection("Authing")</c>), validated at start-up.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>.</param>
+    /// <returns>The builder of the underlying HTTP client, to add handlers or change its settings.</returns>
+    public static IHttpClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddAuthingAuthenticationClient(options => AuthenticationClientOptionsReader.Read(configuration, options));
+    }
+
+    /// <summary>
+    /// Registers <see cref="AuthenticationClient"/> with settings set in code, validated at start-up.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder of the underlying HTTP client, to add handlers or change its settings.</returns>
+    public static IHttpClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, Action<AuthenticationClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<AuthenticationClientOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthenticationClientOptions>>(AuthenticationClientOptionsValidator.Instance));
+
+        services.TryAddTransient(provider => new AuthenticationClient(
+            provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value,
+            provider.GetRequiredService<IAuthingRevocationApi>(),
+            ownedHttpClient: null));
+
+        return services
+            .AddRefitGeneratedClient<IAuthingRevocationApi>(new RefitSettings())
+            .ConfigureHttpClient((provider, http) =>
+                http.BaseAddress = AuthingHttp.BaseAddress(provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(AuthingHttp.CreatePrimaryHandler);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using AuthingClient.Contract;
+
+namespace AuthingClient.Transport;
+
+/// <summary>
+/// The client authentication of every revocation request (RFC 6749 §2.3.1), computed once from
+/// validated options: which fields go into the form and whether a Basic header is sent.
+/// Exactly one credential-bearing mechanism is ever used.
+/// </summary>
+internal sealed class ClientCredentials
+{
+    private readonly string _clientId;
+    private readonly string? _secretInBody;
+
+    private ClientCredentials(string clientId, string? secretInBody, string? basicAuthorization)
+    {
+        _clientId = clientId;
+        _secretInBody = secretInBody;
+        BasicAuthorization = basicAuthorization;
+    }
+
+    /// <summary>The <c>Authorization</c> header value for client_secret_basic, otherwise <see langword="null"/>.</summary>
+    public string? BasicAuthorization { get; }
+
+    public static ClientCredentials From(AuthenticationClientOptions options)
+    {
+        var clientId = options.AppId!;
+        return options.RevocationEndPointAuthMethod switch
+        {
+            ClientAuthenticationMethod.ClientSecretPost => new(clientId, options.AppSecret, basicAuthorization: null),
+            ClientAuthenticationMethod.ClientSecretBasic => new(clientId, secretInBody: null, BasicHeaderValue(clientId, options.AppSecret!)),
+            ClientAuthenticationMethod.None => new(clientId, secretInBody: null, basicAuthorization: null),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.RevocationEndPointAuthMethod, "Unknown revocation auth method."),
+        };
+    }
+
+    /// <summary>The form of one revocation (RFC 7009 §2.1); the hint only when the caller gave one.</summary>
+    public RevocationRequest CreateRequest(string token, Contract.TokenTypeHint? hint) => new()
+    {
+        Token = token,
+        Token_type_hint = hint,
+        Client_id = _clientId,
+        Client_secret = _secretInBody,
+    };
+
+    /// <summary>Never shows credentials.</summary>
+    public override string ToString() => "ClientCredentials(***)";
+
+    // RFC 6749 §2.3.1: id and secret are form-encoded *before* base64. Authing's hex ids and
+    // secrets are unchanged by that, but a secret with '+', '%', ':' or a space is not.
+    private static string BasicHeaderValue(string clientId, string secret) =>
+        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(FormEncode(clientId) + ":" + FormEncode(secret)));
+
+    // The same encoding FormUrlEncodedContent applies to the body, so both halves of a request agree.
+    private static string FormEncode(string value) => Uri.EscapeDataString(value).Replace("%20", "+", StringComparison.Ordinal);
+}

@@ -1,0 +1,62 @@
+namespace AuthingClient.Transport;
+
+/// <summary>
+/// Client-side checks of the token argument, made before any I/O so bad input never reaches the
+/// wire. Messages describe the problem, never the token.
+/// </summary>
+internal static class TokenArgument
+{
+    /// <summary>The longest token accepted. Authing's tokens are a few KiB at most; anything far larger is a mistake.</summary>
+    public const int MaxLength = 16 * 1024;
+
+    public static void Validate(string token, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(token, paramName);
+
+        if (token.Length == 0 || string.IsNullOrWhiteSpace(token))
+        {
+            throw new ArgumentException("The token to revoke is empty or whitespace.", paramName);
+        }
+
+        if (token.Length > MaxLength)
+        {
+            throw new ArgumentException($"The token to revoke is {token.Length} characters long; at most {MaxLength} are accepted.", paramName);
+        }
+
+        if (token.AsSpan().ContainsAnyInRange('\0', '\x1F') || token.Contains('\x7F', StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The token to revoke contains control characters.", paramName);
+        }
+
+        // A lone surrogate has no UTF-8 form: the server would receive a different token.
+        if (HasLoneSurrogate(token))
+        {
+            throw new ArgumentException("The token to revoke is not well-formed text (it contains a lone surrogate).", paramName);
+        }
+    }
+
+    public static Contract.TokenTypeHint? ToContract(TokenTypeHint? hint, string paramName) => hint switch
+    {
+        null => null,
+        TokenTypeHint.AccessToken => Contract.TokenTypeHint.Access_token,
+        TokenTypeHint.RefreshToken => Contract.TokenTypeHint.Refresh_token,
+        _ => throw new ArgumentOutOfRangeException(paramName, hint, "Not a defined token type hint."),
+    };
+
+    private static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
