@@ -1,7 +1,7 @@
-using AuthingClient.Configuration;
 using AuthingClient.Contract;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using Refit;
 
 namespace AuthingClient;
@@ -14,9 +14,7 @@ namespace AuthingClient;
 public class AuthenticationClient : IDisposable
 {
     private readonly IAuthingRevocationApi _api = null!;
-    private readonly ClientCredentials _credentials = null!;
-    private readonly AuthingProtocol _protocol;
-    private readonly string? _secret;
+    private readonly RevocationSettings _settings = null!;
     private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>
@@ -26,21 +24,36 @@ public class AuthenticationClient : IDisposable
     /// <param name="options">The application's settings; validated here.</param>
     /// <exception cref="OptionsValidationException">The options are invalid; the message names each bad setting.</exception>
     public AuthenticationClient(AuthenticationClientOptions options)
-        : this(Validated(options), AuthingHttp.CreateStandaloneClient(options), ownsHttpClient: true)
+        : this(options, httpClient: null, loggerFactory: null, timeProvider: null)
     {
     }
 
     /// <summary>
     /// Creates a client that sends through the given <see cref="HttpClient"/>, which the caller
-    /// owns. If it has no <see cref="HttpClient.BaseAddress"/>, <see cref="AuthenticationClientOptions.AppHost"/> is used;
-    /// configure its handler not to follow redirects.
+    /// owns. If it has no <see cref="HttpClient.BaseAddress"/>, <see cref="AuthenticationClientOptions.AppHost"/> is used.
+    /// Configure its handler not to follow redirects.
     /// </summary>
     /// <param name="options">The application's settings; validated here.</param>
     /// <param name="httpClient">The HTTP client to send through.</param>
     /// <exception cref="OptionsValidationException">The options are invalid; the message names each bad setting.</exception>
     public AuthenticationClient(AuthenticationClientOptions options, HttpClient httpClient)
-        : this(Validated(options), AuthingHttp.WithBaseAddress(httpClient, options), ownsHttpClient: false)
+        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), loggerFactory: null, timeProvider: null)
     {
+    }
+
+    /// <summary>
+    /// Creates a client with logging and a clock of the caller's choice (e.g. a fake clock in tests).
+    /// </summary>
+    /// <param name="options">The application's settings; validated here.</param>
+    /// <param name="httpClient">The HTTP client to send through, owned by the caller; <see langword="null"/> creates one owned by this client.</param>
+    /// <param name="loggerFactory">Where log events go; <see langword="null"/> for none.</param>
+    /// <param name="timeProvider">The clock for retry delays and time-outs; <see langword="null"/> for the system clock.</param>
+    /// <exception cref="OptionsValidationException">The options are invalid; the message names each bad setting.</exception>
+    public AuthenticationClient(AuthenticationClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    {
+        _settings = RevocationSettings.Create(options, loggerFactory, timeProvider);
+        _ownedHttpClient = httpClient is null ? AuthingHttp.CreateStandaloneClient(options) : null;
+        _api = RestService.ForGenerated<IAuthingRevocationApi>(_ownedHttpClient ?? AuthingHttp.WithBaseAddress(httpClient!, options));
     }
 
     /// <summary>For mocking only: a client made this way cannot send requests.</summary>
@@ -48,25 +61,17 @@ public class AuthenticationClient : IDisposable
     {
     }
 
-    internal AuthenticationClient(AuthenticationClientOptions options, IAuthingRevocationApi api, HttpClient? ownedHttpClient)
+    internal AuthenticationClient(IAuthingRevocationApi api, RevocationSettings settings)
     {
         _api = api;
-        _credentials = ClientCredentials.From(options);
-        _protocol = options.Protocol;
-        _secret = options.AppSecret;
-        _ownedHttpClient = ownedHttpClient;
-    }
-
-    private AuthenticationClient(AuthenticationClientOptions options, HttpClient httpClient, bool ownsHttpClient)
-        : this(options, RestService.ForGenerated<IAuthingRevocationApi>(httpClient), ownsHttpClient ? httpClient : null)
-    {
+        _settings = settings;
     }
 
     /// <summary>
     /// Revokes an access token or a refresh token (RFC 7009 §2.1), the same call Authing's SDKs offer.
     /// </summary>
     /// <param name="token">The access token or refresh token to revoke.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="cancellationToken">Cancels the call at once, with no further attempt.</param>
     /// <returns>
     /// <see langword="true"/> when Authing answered with success: the token is revoked, or was
     /// already invalid or unknown (RFC 7009 §2.2). <see langword="false"/> when Authing answered
@@ -74,7 +79,7 @@ public class AuthenticationClient : IDisposable
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="token"/> is empty, whitespace, too long, or contains control characters or a lone surrogate. Nothing was sent.</exception>
-    /// <exception cref="AuthingRevocationException">Authing refused the request or the revocation could not be confirmed.</exception>
+    /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public virtual Task<bool> RevokeTokenAsync(string token, CancellationToken cancellationToken = default) =>
         RevokeTokenAsync(token, tokenTypeHint: null, cancellationToken);
@@ -84,24 +89,23 @@ public class AuthenticationClient : IDisposable
     /// </summary>
     /// <param name="token">The access token or refresh token to revoke.</param>
     /// <param name="tokenTypeHint">The kind of token, sent as <c>token_type_hint</c>; <see langword="null"/> sends no hint.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="cancellationToken">Cancels the call at once, with no further attempt.</param>
     /// <returns>See <see cref="RevokeTokenAsync(string, CancellationToken)"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="token"/> is empty, whitespace, too long, or contains control characters or a lone surrogate. Nothing was sent.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tokenTypeHint"/> is not a defined value. Nothing was sent.</exception>
-    /// <exception cref="AuthingRevocationException">Authing refused the request or the revocation could not be confirmed.</exception>
+    /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public virtual async Task<bool> RevokeTokenAsync(string token, TokenTypeHint? tokenTypeHint, CancellationToken cancellationToken = default)
+    public virtual Task<bool> RevokeTokenAsync(string token, TokenTypeHint? tokenTypeHint, CancellationToken cancellationToken = default)
     {
         TokenArgument.Validate(token, nameof(token));
         var hint = TokenArgument.ToContract(tokenTypeHint, nameof(tokenTypeHint));
-        var request = _credentials.CreateRequest(token, hint);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<bool>(cancellationToken);
+        }
 
-        using var response = _protocol == AuthingProtocol.OAuth
-            ? await _api.RevokeOAuthTokenAsync(request, cancellationToken).ConfigureAwait(false)
-            : await _api.RevokeOidcTokenAsync(request, _credentials.BasicAuthorization, cancellationToken).ConfigureAwait(false);
-
-        return await RevocationResponse.InterpretAsync(response, new SecretRedactor(token, _secret), attempts: 1, cancellationToken).ConfigureAwait(false);
+        return new RevocationCall(_api, _settings, token, hint).RunAsync(cancellationToken);
     }
 
     /// <summary>Releases the connection pool when this client created it.</summary>
@@ -119,14 +123,5 @@ public class AuthenticationClient : IDisposable
         {
             _ownedHttpClient?.Dispose();
         }
-    }
-
-    private static AuthenticationClientOptions Validated(AuthenticationClientOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var result = AuthenticationClientOptionsValidator.Instance.Validate(Options.DefaultName, options);
-        return result.Failed
-            ? throw new OptionsValidationException(Options.DefaultName, typeof(AuthenticationClientOptions), result.Failures)
-            : options;
     }
 }

@@ -51,6 +51,22 @@ public sealed class AuthenticationClientOptions
     /// </summary>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>
+    /// The longest a single HTTP attempt may take. Default 10 seconds. An attempt that times out is
+    /// retried like any transient failure.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest a whole revocation may take, retries and waits included. Default 30 seconds.
+    /// Exceeding it throws <see cref="AuthingRevocationException"/> with
+    /// <see cref="RevocationFailureKind.Timeout"/>, never <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How transient failures are retried.</summary>
+    public RevocationRetryOptions Retry { get; set; } = new();
+
     /// <summary>Returns the non-secret settings; the secret is never part of the text.</summary>
     /// <returns>A description for logs and debuggers.</returns>
     public override string ToString() =>

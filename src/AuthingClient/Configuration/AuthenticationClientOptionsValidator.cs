@@ -65,6 +65,45 @@ internal sealed class AuthenticationClientOptionsValidator : IValidateOptions<Au
             failures.Add($"{nameof(options.RevocationEndPointAuthMethod)} client_secret_basic is not supported with {nameof(options.Protocol)} oauth: use client_secret_post or none.");
         }
 
+        ValidateResilience(options, failures);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateResilience(AuthenticationClientOptions options, List<string> failures)
+    {
+        // Polly's own limits: time-outs between 10 ms and 24 h, delays up to 24 h.
+        var minimum = TimeSpan.FromMilliseconds(10);
+        var maximum = TimeSpan.FromHours(24);
+        if (options.Timeout < minimum || options.Timeout > maximum)
+        {
+            failures.Add($"{nameof(options.Timeout)} must be between 10 ms and 24 h.");
+        }
+
+        if (options.AttemptTimeout < minimum || options.AttemptTimeout > maximum)
+        {
+            failures.Add($"{nameof(options.AttemptTimeout)} must be between 10 ms and 24 h.");
+        }
+
+        if (options.Retry is not { } retry)
+        {
+            failures.Add($"{nameof(options.Retry)} is required; set Retry.MaxAttempts to 1 to turn retries off.");
+            return;
+        }
+
+        if (retry.MaxAttempts is < 1 or > 10)
+        {
+            failures.Add($"{nameof(options.Retry)}.{nameof(retry.MaxAttempts)} must be between 1 (no retries) and 10.");
+        }
+
+        if (retry.BaseDelay < TimeSpan.Zero || retry.BaseDelay > maximum)
+        {
+            failures.Add($"{nameof(options.Retry)}.{nameof(retry.BaseDelay)} must be between 0 and 24 h.");
+        }
+
+        if (retry.MaxDelay < retry.BaseDelay || retry.MaxDelay > maximum)
+        {
+            failures.Add($"{nameof(options.Retry)}.{nameof(retry.MaxDelay)} must be at least {nameof(retry.BaseDelay)} and at most 24 h.");
+        }
     }
 }

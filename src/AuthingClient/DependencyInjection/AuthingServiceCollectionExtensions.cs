@@ -4,6 +4,7 @@ using AuthingClient.Contract;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Refit;
 
@@ -42,15 +43,25 @@ public static class AuthingServiceCollectionExtensions
         services.AddOptions<AuthenticationClientOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthenticationClientOptions>>(AuthenticationClientOptionsValidator.Instance));
 
-        services.TryAddTransient(provider => new AuthenticationClient(
+        // Settings (credentials, resilience pipeline) are prepared once; the client itself is
+        // transient because the typed HttpClient under it comes from IHttpClientFactory.
+        services.TryAddSingleton(provider => RevocationSettings.Create(
             provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value,
+            provider.GetService<ILoggerFactory>(),
+            provider.GetService<TimeProvider>()));
+        services.TryAddTransient(provider => new AuthenticationClient(
             provider.GetRequiredService<IAuthingRevocationApi>(),
-            ownedHttpClient: null));
+            provider.GetRequiredService<RevocationSettings>()));
 
         return services
             .AddRefitGeneratedClient<IAuthingRevocationApi>(new RefitSettings())
             .ConfigureHttpClient((provider, http) =>
-                http.BaseAddress = AuthingHttp.BaseAddress(provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value))
+            {
+                http.BaseAddress = AuthingHttp.BaseAddress(provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value);
+
+                // Time-outs belong to the resilience pipeline (per attempt and overall).
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
             .ConfigurePrimaryHttpMessageHandler(AuthingHttp.CreatePrimaryHandler);
     }
 }

@@ -13,8 +13,9 @@ internal static class AuthingHttp
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
+    // Time-outs belong to the resilience pipeline (per attempt and overall), not to HttpClient.
     public static HttpClient CreateStandaloneClient(AuthenticationClientOptions options) =>
-        new(CreatePrimaryHandler(), disposeHandler: true) { BaseAddress = BaseAddress(options) };
+        new(CreatePrimaryHandler(), disposeHandler: true) { BaseAddress = BaseAddress(options), Timeout = Timeout.InfiniteTimeSpan };
 
     public static HttpClient WithBaseAddress(HttpClient httpClient, AuthenticationClientOptions options)
     {

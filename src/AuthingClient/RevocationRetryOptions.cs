@@ -1,0 +1,25 @@
+namespace AuthingClient;
+
+/// <summary>
+/// How transient failures are retried. Revocation is idempotent (RFC 7009), so resending a
+/// revocation is safe: 408, 429, 500, 502, 503, 504, connection failures, broken responses and
+/// attempt time-outs are retried with exponential backoff and jitter, honouring
+/// <c>Retry-After</c>. Other answers (4xx, 3xx) are never retried.
+/// </summary>
+public sealed class RevocationRetryOptions
+{
+    /// <summary>
+    /// The most HTTP attempts per revocation, including the first. Default 3; <c>1</c> turns retries off.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>The delay before the first retry; later retries double it, with jitter. Default 500 ms.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The longest wait before a retry, whether computed or asked for by <c>Retry-After</c>.
+    /// A server that asks for a longer wait is not retried: the failure is reported at once.
+    /// Default 30 seconds.
+    /// </summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+}

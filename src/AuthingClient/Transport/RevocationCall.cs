@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using AuthingClient.Contract;
+using AuthingClient.Diagnostics;
+using AuthingClient.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Timeout;
+
+namespace AuthingClient.Transport;
+
+/// <summary>
+/// One revocation from start to outcome: runs the attempts through the resilience pipeline, turns
+/// the final answer or failure into the public result, and reports it to logs, traces and metrics.
+/// </summary>
+internal sealed class RevocationCall : IRetryObserver
+{
+    private readonly IAuthingRevocationApi _api;
+    private readonly RevocationSettings _settings;
+    private readonly RevocationRequest _request;
+    private readonly string _token;
+    private readonly long _startedAt;
+    private string? _fingerprint;
+    private int _attempts;
+    private HttpResponseMessage? _lastResponse;
+
+    public RevocationCall(IAuthingRevocationApi api, RevocationSettings settings, string token, Contract.TokenTypeHint? hint)
+    {
+        _api = api;
+        _settings = settings;
+        _token = token;
+        _request = settings.Credentials.CreateRequest(token, hint);
+        _startedAt = settings.TimeProvider.GetTimestamp();
+    }
+
+    private string Fingerprint => _fingerprint ??= TokenFingerprint.Of(_token);
+
+    private bool ServerResponded => _lastResponse is not null;
+
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        using var activity = RevocationTelemetry.ActivitySource.StartActivity(RevocationTelemetry.RevocationActivityName, ActivityKind.Client);
+        activity?.SetTag("authing.token.hash", Fingerprint);
+        activity?.SetTag("authing.protocol", _settings.Protocol == AuthingProtocol.OAuth ? "oauth" : "oidc");
+        if (_settings.Logger.IsEnabled(LogLevel.Debug))
+        {
+            RevocationLog.Starting(_settings.Logger, Fingerprint, _settings.Protocol == AuthingProtocol.OAuth ? "oauth" : "oidc");
+        }
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryObserverKey.Key, this);
+        try
+        {
+            using var response = await _settings.Pipeline.ExecuteAsync(
+                static (ctx, call) => call.SendAttemptAsync(ctx.CancellationToken), context, this).ConfigureAwait(false);
+
+            var revoked = await RevocationResponse
+                .InterpretAsync(response, new SecretRedactor(_token, _settings.Secret), _attempts, cancellationToken)
+                .ConfigureAwait(false);
+            Finish(activity, revoked ? RevocationOutcome.Revoked : RevocationOutcome.NotRevoked, (int)response.StatusCode);
+            return revoked;
+        }
+        catch (AuthingRevocationException ex)
+        {
+            throw Fail(activity, RevocationOutcome.Refused, ex);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw Fail(activity, RevocationOutcome.Timeout, NotConfirmed(RevocationFailureKind.Timeout, "no answer came in time", ex));
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A cancellation nobody asked for is a time-out somewhere below (e.g. HttpClient.Timeout).
+            throw Fail(activity, RevocationOutcome.Timeout, NotConfirmed(RevocationFailureKind.Timeout, "no answer came in time", ex));
+        }
+        catch (HttpRequestException ex)
+        {
+            throw Fail(activity, RevocationOutcome.TransportError, NotConfirmed(RevocationFailureKind.Transport, "the request could not be sent or its answer could not be read", ex));
+        }
+        catch (OperationCanceledException)
+        {
+            Finish(activity, RevocationOutcome.Canceled, statusCode: null);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    void IRetryObserver.OnRetry(RetryNotice notice)
+    {
+        Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+        {
+            ["authing.attempt"] = notice.FailedAttempt,
+            ["http.response.status_code"] = notice.StatusCode,
+            ["authing.retry.delay_ms"] = notice.Delay.TotalMilliseconds,
+        }));
+        if (_settings.Logger.IsEnabled(LogLevel.Warning))
+        {
+            RevocationLog.Retrying(_settings.Logger, notice.FailedAttempt, Fingerprint, notice.StatusCode, notice.IsTimeout, notice.Delay.TotalMilliseconds);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendAttemptAsync(CancellationToken cancellationToken)
+    {
+        var attempt = ++_attempts;
+        using var activity = RevocationTelemetry.ActivitySource.StartActivity(RevocationTelemetry.AttemptActivityName, ActivityKind.Internal);
+        activity?.SetTag("authing.attempt", attempt);
+
+        var response = _settings.Protocol == AuthingProtocol.OAuth
+            ? await _api.RevokeOAuthTokenAsync(_request, cancellationToken).ConfigureAwait(false)
+            : await _api.RevokeOidcTokenAsync(_request, _settings.Credentials.BasicAuthorization, cancellationToken).ConfigureAwait(false);
+
+        _lastResponse = response;
+        activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+        return response;
+    }
+
+    private AuthingRevocationException NotConfirmed(RevocationFailureKind kind, string reason, Exception inner)
+    {
+        var status = ServerResponded ? _lastResponse!.StatusCode : (System.Net.HttpStatusCode?)null;
+        var failure = new RevocationFailure(kind, status, null, null, null, Math.Max(_attempts, 1), ServerResponded);
+        var tries = _attempts > 1 ? $" after {_attempts} attempts" : string.Empty;
+        var last = ServerResponded ? $"; the last answer was HTTP {(int)status!.Value}" : "; the server never answered";
+        return new AuthingRevocationException($"Token revocation was not confirmed: {reason}{tries}{last}. The token may still be valid.", failure, inner);
+    }
+
+    private AuthingRevocationException Fail(Activity? activity, RevocationOutcome outcome, AuthingRevocationException exception)
+    {
+        var elapsed = _settings.TimeProvider.GetElapsedTime(_startedAt);
+        activity?.SetStatus(ActivityStatusCode.Error, outcome.ToTagValue());
+        activity?.SetTag("authing.outcome", outcome.ToTagValue());
+        RevocationTelemetry.Record(outcome, elapsed);
+        if (_settings.Logger.IsEnabled(LogLevel.Warning))
+        {
+            RevocationLog.Failed(_settings.Logger, Fingerprint, outcome.ToTagValue(), (int?)exception.StatusCode, exception.Error, exception.Attempts, elapsed.TotalMilliseconds);
+        }
+
+        return exception;
+    }
+
+    private void Finish(Activity? activity, RevocationOutcome outcome, int? statusCode)
+    {
+        var elapsed = _settings.TimeProvider.GetElapsedTime(_startedAt);
+        activity?.SetTag("authing.outcome", outcome.ToTagValue());
+        RevocationTelemetry.Record(outcome, elapsed);
+        if (!_settings.Logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var (tokenHash, outcomeName, attempts) = (Fingerprint, outcome.ToTagValue(), Math.Max(_attempts, 1));
+        RevocationLog.Finished(_settings.Logger, tokenHash, outcomeName, statusCode, attempts, elapsed.TotalMilliseconds);
+    }
+}
