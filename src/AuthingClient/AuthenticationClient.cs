@@ -30,8 +30,8 @@ public class AuthenticationClient : IDisposable
 
     /// <summary>
     /// Creates a client that sends through the given <see cref="HttpClient"/>, which the caller
-    /// owns. If it has no <see cref="HttpClient.BaseAddress"/>, <see cref="AuthenticationClientOptions.AppHost"/> is used.
-    /// Configure its handler not to follow redirects.
+    /// owns and which is not changed: requests go to <see cref="AuthenticationClientOptions.AppHost"/>
+    /// whatever its <see cref="HttpClient.BaseAddress"/>. Configure its handler not to follow redirects.
     /// </summary>
     /// <param name="options">The application's settings; validated here.</param>
     /// <param name="httpClient">The HTTP client to send through.</param>
@@ -52,8 +52,10 @@ public class AuthenticationClient : IDisposable
     public AuthenticationClient(AuthenticationClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
         _settings = RevocationSettings.Create(options, loggerFactory, timeProvider);
-        _ownedHttpClient = httpClient is null ? AuthingHttp.CreateStandaloneClient(options) : null;
-        _api = RestService.ForGenerated<IAuthingRevocationApi>(_ownedHttpClient ?? AuthingHttp.WithBaseAddress(httpClient!, options));
+        _ownedHttpClient = httpClient is null
+            ? AuthingHttp.CreateStandaloneClient(options)
+            : AuthingHttp.OverCallerClient(httpClient, options);
+        _api = RestService.ForGenerated<IAuthingRevocationApi>(_ownedHttpClient, AuthingHttp.CreateRefitSettings());
     }
 
     /// <summary>For mocking only: a client made this way cannot send requests.</summary>
@@ -108,7 +110,7 @@ public class AuthenticationClient : IDisposable
         return new RevocationCall(_api, _settings, token, hint).RunAsync(cancellationToken);
     }
 
-    /// <summary>Releases the connection pool when this client created it.</summary>
+    /// <summary>Releases the connection pool when this client created it; a caller's <see cref="HttpClient"/> is left open.</summary>
     public void Dispose()
     {
         Dispose(disposing: true);

@@ -43,18 +43,19 @@ public static class AuthingServiceCollectionExtensions
         services.AddOptions<AuthenticationClientOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthenticationClientOptions>>(AuthenticationClientOptionsValidator.Instance));
 
-        // Settings (credentials, resilience pipeline) are prepared once; the client itself is
-        // transient because the typed HttpClient under it comes from IHttpClientFactory.
-        services.TryAddSingleton(provider => RevocationSettings.Create(
-            provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value,
-            provider.GetService<ILoggerFactory>(),
-            provider.GetService<TimeProvider>()));
-        services.TryAddTransient(provider => new AuthenticationClient(
+        // One client per container: it is thread-safe, and a disposable transient resolved from the
+        // root provider would be kept alive until the provider is disposed. Holding one typed
+        // HttpClient for the client's lifetime is safe because the primary handler recycles its
+        // connections (PooledConnectionLifetime), so DNS changes are still seen.
+        services.TryAddSingleton(provider => new AuthenticationClient(
             provider.GetRequiredService<IAuthingRevocationApi>(),
-            provider.GetRequiredService<RevocationSettings>()));
+            RevocationSettings.Create(
+                provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value,
+                provider.GetService<ILoggerFactory>(),
+                provider.GetService<TimeProvider>())));
 
         return services
-            .AddRefitGeneratedClient<IAuthingRevocationApi>(new RefitSettings())
+            .AddRefitGeneratedClient<IAuthingRevocationApi>(AuthingHttp.CreateRefitSettings())
             .ConfigureHttpClient((provider, http) =>
             {
                 http.BaseAddress = AuthingHttp.BaseAddress(provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value);

@@ -45,7 +45,13 @@ internal readonly record struct OAuthErrorBody(string? Error, string? ErrorDescr
 
     public static OAuthErrorBody Parse(ReadOnlySpan<byte> body)
     {
+        // A UTF-8 byte order mark is legal before JSON text (RFC 8259 §8.1 lets parsers ignore it).
         var trimmed = body.TrimStart(" \t\r\n"u8);
+        if (trimmed.StartsWith("\uFEFF"u8))
+        {
+            trimmed = trimmed[3..].TrimStart(" \t\r\n"u8);
+        }
+
         if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
         {
             return default;

@@ -23,7 +23,8 @@ internal static class TokenArgument
             throw new ArgumentException($"The token to revoke is {token.Length} characters long; at most {MaxLength} are accepted.", paramName);
         }
 
-        if (token.AsSpan().ContainsAnyInRange('\0', '\x1F') || token.Contains('\x7F', StringComparison.Ordinal))
+        // C0, DEL and C1 (U+0080–U+009F): no real token has them, and they corrupt logs and headers.
+        if (token.AsSpan().ContainsAnyInRange('\0', '\x1F') || token.AsSpan().ContainsAnyInRange('\x7F', '\x9F'))
         {
             throw new ArgumentException("The token to revoke contains control characters.", paramName);
         }

@@ -1,0 +1,299 @@
+using System.Net;
+using AuthingClient.Reliability.Tests.Support;
+using WireMock;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMockRequest = WireMock.RequestBuilders.Request;
+
+namespace AuthingClient.Reliability.Tests;
+
+/// <summary>
+/// Each server fault against a real WireMock.Net server: the outcome, the exact number of requests
+/// the server received, and the waits the client asked for (on a fake clock: no real time passes).
+/// </summary>
+public sealed class FaultMatrixTests : IDisposable
+{
+    private const string Token = "fault-matrix-token";
+    private readonly FaultServer _server = new();
+    private readonly SteppingTimeProvider _time = new();
+
+    [Theory]
+    [InlineData(408)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task RevokeTokenAsync_TransientStatusThen200_RetriesOnceAndReturnsTrue(int status)
+    {
+        _server.Answer(r => r.WithStatusCode(status), r => r.WithStatusCode(200));
+
+        var (revoked, waits) = await RunAsync();
+
+        Assert.True(revoked);
+        Assert.Equal(2, await _server.RevocationRequestsAsync(2));
+        var wait = Assert.Single(waits);
+        Assert.InRange(wait, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task RevokeTokenAsync_TransientStatusEveryTime_StopsAfterThreeAttemptsWithTypedError(int status)
+    {
+        _server.Answer(r => r.WithStatusCode(status));
+
+        var (error, waits) = await FailAsync();
+
+        Assert.Equal(RevocationFailureKind.ErrorResponse, error.Kind);
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.Equal(3, error.Attempts);
+        Assert.True(error.ServerResponded);
+        Assert.Equal(3, await _server.RevocationRequestsAsync(3));
+        Assert.Equal(2, waits.Count);
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_429WithRetryAfterSeconds_WaitsExactlyThatLong()
+    {
+        _server.Answer(r => r.WithStatusCode(429).WithHeader("Retry-After", "2"), r => r.WithStatusCode(200));
+
+        var (revoked, waits) = await RunAsync();
+
+        Assert.True(revoked);
+        Assert.Equal([TimeSpan.FromSeconds(2)], waits);
+        Assert.Equal(2, await _server.RevocationRequestsAsync(2));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_503WithRetryAfterHttpDate_WaitsUntilThatDate()
+    {
+        var date = _time.GetUtcNow().AddSeconds(3).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        _server.Answer(r => r.WithStatusCode(503).WithHeader("Retry-After", date), r => r.WithStatusCode(200));
+
+        var (revoked, waits) = await RunAsync();
+
+        Assert.True(revoked);
+        Assert.Equal([TimeSpan.FromSeconds(3)], waits);
+        Assert.Equal(2, await _server.RevocationRequestsAsync(2));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_RetryAfterLongerThanMaxDelay_FailsAtOnceWithoutRetrying()
+    {
+        _server.Answer(r => r.WithStatusCode(503).WithHeader("Retry-After", "120"), r => r.WithStatusCode(200));
+
+        var (error, waits) = await FailAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(1, error.Attempts);
+        Assert.Empty(waits);
+        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_RetryAfterLongerThanOverallTimeout_ReportsTimeoutAfterOneAttempt()
+    {
+        _server.Answer(r => r.WithStatusCode(503).WithHeader("Retry-After", "20"), r => r.WithStatusCode(200));
+        var options = TestClients.Options(_server.Url);
+        options.Timeout = TimeSpan.FromSeconds(10);
+        using var client = TestClients.Create(options, _time);
+
+        var call = client.RevokeTokenAsync(Token);
+        Assert.Equal(TimeSpan.FromSeconds(20), await _time.NextWaitAsync(d => d == TimeSpan.FromSeconds(20)));
+        _time.Advance(TimeSpan.FromSeconds(20));
+        var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
+
+        Assert.Equal(RevocationFailureKind.Timeout, error.Kind);
+        Assert.True(error.ServerResponded);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_WireMockEmptyResponseFault_IsA200WithoutBodyAndCountsAsRevoked()
+    {
+        // WireMock.Net's EMPTY_RESPONSE still sends a status line (200) with no body: RFC 7009 success.
+        _server.Answer(r => r.WithFault(FaultType.EMPTY_RESPONSE), r => r.WithStatusCode(500));
+
+        var (revoked, waits) = await RunAsync();
+
+        Assert.True(revoked);
+        Assert.Empty(waits);
+        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_ConnectionClosedWithoutAnswerEveryTime_ReportsTransportFailureAfterThreeAttempts()
+    {
+        using var hangUp = new HangUpServer();
+        using var client = TestClients.Create(TestClients.Options(hangUp.Url), _time);
+
+        var call = client.RevokeTokenAsync(Token);
+        var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
+        var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
+
+        Assert.Equal(RevocationFailureKind.Transport, error.Kind);
+        Assert.False(error.ServerResponded);
+        Assert.Null(error.StatusCode);
+        Assert.Equal(3, error.Attempts);
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.Equal(2, waits.Count);
+        Assert.Equal(3, hangUp.Connections);
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_MalformedChunkFault_IsRetriedAndThenSucceeds()
+    {
+        _server.Answer(r => r.WithStatusCode(500).WithBody("partial body").WithFault(FaultType.MALFORMED_RESPONSE_CHUNK), r => r.WithStatusCode(200));
+
+        var (revoked, _) = await RunAsync();
+
+        Assert.True(revoked);
+        Assert.Equal(2, await _server.RevocationRequestsAsync(2));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_ClosedPort_RetriesThenReportsThatTheServerNeverAnswered()
+    {
+        using var client = TestClients.Create(TestClients.Options(FaultServer.ClosedPortUrl()), _time);
+
+        var call = client.RevokeTokenAsync(Token);
+        var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
+        var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
+
+        Assert.Equal(RevocationFailureKind.Transport, error.Kind);
+        Assert.False(error.ServerResponded);
+        Assert.Null(error.StatusCode);
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal(2, waits.Count);
+        Assert.Contains("never answered", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(302)]
+    [InlineData(307)]
+    public async Task RevokeTokenAsync_Redirect_IsNeitherFollowedNorRetried(int status)
+    {
+        _server.Answer(r => r.WithStatusCode(status).WithHeader("Location", _server.Url + "/elsewhere"));
+        _server.Server.Given(WireMockRequest.Create().WithPath("/elsewhere")).RespondWith(Response.Create().WithStatusCode(200));
+
+        var (error, waits) = await FailAsync();
+
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+        Assert.DoesNotContain(_server.Server.LogEntries, e => e.RequestMessage.Path == "/elsewhere");
+        Assert.Empty(waits);
+    }
+
+    [Theory]
+    [InlineData(400, "invalid_request")]
+    [InlineData(401, "invalid_client")]
+    public async Task RevokeTokenAsync_ClientError_IsNotRetried(int status, string errorCode)
+    {
+        _server.Answer(r => r.WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody($$"""{"error":"{{errorCode}}"}"""));
+
+        var (error, waits) = await FailAsync();
+
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.Equal(errorCode, error.Error);
+        Assert.Equal(1, error.Attempts);
+        Assert.Empty(waits);
+        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_RetriesTurnedOff_FailsAfterOneAttempt()
+    {
+        _server.Answer(r => r.WithStatusCode(503), r => r.WithStatusCode(200));
+        var options = TestClients.Options(_server.Url);
+        options.Retry.MaxAttempts = 1;
+
+        var (error, waits) = await FailAsync(options);
+
+        Assert.Equal(1, error.Attempts);
+        Assert.Empty(waits);
+        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_NoAnswerWithinAttemptTimeout_ReportsTimeoutNotCancellation()
+    {
+        using var blocked = new BlockedEndpoint(_server.Server);
+        var options = TestClients.Options(_server.Url);
+        options.Retry.MaxAttempts = 1;
+        using var client = TestClients.Create(options, _time);
+
+        var call = client.RevokeTokenAsync(Token);
+        await blocked.Arrived;
+        _time.Advance(TestClients.AttemptTimeout);
+        var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
+
+        Assert.Equal(RevocationFailureKind.Timeout, error.Kind);
+        Assert.False(error.ServerResponded);
+        Assert.Equal(1, blocked.Requests);
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_CallerCancelsDuringRetryWait_StopsAtOnceWithoutAnotherAttempt()
+    {
+        _server.Answer(r => r.WithStatusCode(503), r => r.WithStatusCode(200));
+        using var client = TestClients.Create(TestClients.Options(_server.Url), _time);
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.RevokeTokenAsync(Token, cancellation.Token);
+        await _time.NextWaitAsync(d => d < TestClients.TimeoutThreshold);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+    }
+
+    public void Dispose() => _server.Dispose();
+
+    private async Task<(bool Revoked, List<TimeSpan> Waits)> RunAsync()
+    {
+        using var client = TestClients.Create(TestClients.Options(_server.Url), _time);
+        var call = client.RevokeTokenAsync(Token);
+        var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
+        return (await call, waits);
+    }
+
+    private async Task<(AuthingRevocationException Error, List<TimeSpan> Waits)> FailAsync(AuthenticationClientOptions? options = null)
+    {
+        using var client = TestClients.Create(options ?? TestClients.Options(_server.Url), _time);
+        var call = client.RevokeTokenAsync(Token);
+        var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
+        return (await Assert.ThrowsAsync<AuthingRevocationException>(() => call), waits);
+    }
+
+    /// <summary>An endpoint that holds every request until the test ends, and says when one arrived.</summary>
+    private sealed class BlockedEndpoint : IDisposable
+    {
+        private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ManualResetEventSlim _release = new();
+        private int _requests;
+
+        public BlockedEndpoint(WireMockServer server) =>
+            server.Given(WireMockRequest.Create().WithPath(FaultServer.RevocationPath).UsingPost())
+                .RespondWith(Response.Create().WithCallback(_ =>
+                {
+                    Interlocked.Increment(ref _requests);
+                    _arrived.TrySetResult();
+                    _release.Wait(TimeSpan.FromMinutes(1));
+                    return new ResponseMessage { StatusCode = 200 };
+                }));
+
+        public Task Arrived => _arrived.Task;
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        public void Dispose()
+        {
+            _release.Set();
+            _release.Dispose();
+        }
+    }
+}
