@@ -1,1 +1,3 @@
-return 0;
+using AuthingClient.Cli;
+
+return await CliApplication.RunConsoleAsync(args).ConfigureAwait(false);

@@ -1,0 +1,101 @@
+using AuthingClient.Cli.Settings;
+using AuthingClient.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthingClient.Cli.Revocation;
+
+/// <summary>
+/// The <see cref="AuthenticationClient"/> a run uses, built the way applications build it: an
+/// <see cref="IConfiguration"/> section bound by <c>AddAuthingAuthenticationClient</c>, resolved
+/// from dependency injection (which validates the options). When no Authing domain is configured,
+/// the built-in <see cref="AuthingStandIn"/> is started and the client points at it.
+/// </summary>
+internal sealed class RevocationTarget : IDisposable
+{
+    private const string Section = AuthenticationClientOptions.SectionName;
+
+    private readonly ServiceProvider _services;
+
+    private RevocationTarget(ServiceProvider services, AuthingStandIn? standIn)
+    {
+        _services = services;
+        StandIn = standIn;
+        try
+        {
+            Client = services.GetRequiredService<AuthenticationClient>();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    public AuthenticationClient Client { get; }
+
+    /// <summary>The built-in stand-in, when no Authing domain was configured.</summary>
+    public AuthingStandIn? StandIn { get; }
+
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The settings are invalid.</exception>
+    /// <exception cref="ArgumentException">The settings cannot configure the stand-in.</exception>
+    public static RevocationTarget Create(CliSettings settings)
+    {
+        var standIn = settings.UsesStandIn ? StartStandIn(settings) : null;
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(ConfigurationValues(settings, standIn))
+                .Build();
+
+            var services = new ServiceCollection();
+            services.AddAuthingAuthenticationClient(configuration.GetSection(Section));
+            return new RevocationTarget(services.BuildServiceProvider(), standIn);
+        }
+        catch
+        {
+            standIn?.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        StandIn?.Dispose();
+    }
+
+    private static AuthingStandIn StartStandIn(CliSettings settings)
+    {
+        var options = new AuthingStandInOptions
+        {
+            Protocol = settings.Protocol,
+            RevocationEndPointAuthMethod = settings.AuthMethod,
+        };
+        options.AppId = settings.AppId ?? options.AppId;
+        options.AppSecret = settings.AppSecret ?? options.AppSecret;
+        return AuthingStandIn.Start(options);
+    }
+
+    private static Dictionary<string, string?> ConfigurationValues(CliSettings settings, AuthingStandIn? standIn)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            [$"{Section}:{nameof(AuthenticationClientOptions.AppHost)}"] = settings.AppHost,
+            [$"{Section}:{nameof(AuthenticationClientOptions.AppId)}"] = settings.AppId,
+            [$"{Section}:{nameof(AuthenticationClientOptions.AppSecret)}"] = settings.AppSecret,
+            [$"{Section}:{nameof(AuthenticationClientOptions.Protocol)}"] = WireNames.ToWireName(settings.Protocol),
+            [$"{Section}:{nameof(AuthenticationClientOptions.RevocationEndPointAuthMethod)}"] = WireNames.ToWireName(settings.AuthMethod),
+        };
+
+        if (standIn is not null)
+        {
+            var options = standIn.CreateClientOptions();
+            values[$"{Section}:{nameof(AuthenticationClientOptions.AppHost)}"] = options.AppHost;
+            values[$"{Section}:{nameof(AuthenticationClientOptions.AppId)}"] = options.AppId;
+            values[$"{Section}:{nameof(AuthenticationClientOptions.AppSecret)}"] = options.AppSecret;
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+
+namespace AuthingClient.Cli.Revocation;
+
+/// <summary>
+/// Revokes one token and turns every way that can end into a <see cref="TokenOutcome"/>, so one
+/// token's failure never stops the others. Only the caller's cancellation escapes.
+/// </summary>
+internal static class TokenRevoker
+{
+    private const string UnsupportedTokenType = "unsupported_token_type";
+
+    /// <summary>Revokes <paramref name="token"/>; never throws except for the caller's cancellation.</summary>
+    /// <param name="client">The client to revoke with.</param>
+    /// <param name="token">The token, exactly as given.</param>
+    /// <param name="hint">The token_type_hint to send, if any.</param>
+    /// <param name="secret">Removed from any exception text that is reported.</param>
+    /// <param name="cancellationToken">The run's cancellation (Ctrl-C).</param>
+    public static async Task<TokenOutcome> RevokeAsync(AuthenticationClient client, string token, TokenTypeHint? hint, string? secret, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.RevokeTokenAsync(token, hint, cancellationToken).ConfigureAwait(false)
+                ? TokenOutcome.Revoked
+                : new TokenOutcome(
+                    TokenOutcomeKind.NotRevoked,
+                    HttpStatusCode.BadRequest,
+                    UnsupportedTokenType,
+                    "not revoked: Authing does not revoke this kind of token (unsupported_token_type); it stays valid until it expires.");
+        }
+        catch (AuthingRevocationException ex)
+        {
+            return new TokenOutcome(TokenOutcomeKind.Failed, ex.StatusCode, ex.Error ?? ErrorOf(ex.Kind, ex.StatusCode), OneLine(ex.Message));
+        }
+        catch (ArgumentException ex)
+        {
+            // The library checks the token before any I/O; its message describes, never echoes, the token.
+            return new TokenOutcome(TokenOutcomeKind.InvalidToken, Status: null, "invalid_argument", OneLine(ex.Message));
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new TokenOutcome(TokenOutcomeKind.Failed, Status: null, "timeout", OneLine($"not confirmed: {Redact(ex.Message, token, secret)}"));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The library promises AuthingRevocationException for every failure after validation;
+            // anything else (e.g. a transport exception it did not wrap) still means "not confirmed",
+            // never a crash that would skip the remaining tokens or exit with a misleading code.
+            return new TokenOutcome(
+                TokenOutcomeKind.Failed,
+                Status: null,
+                ex is HttpRequestException || ex.InnerException is HttpRequestException ? "transport_error" : "unexpected_error",
+                OneLine($"not confirmed: {ex.GetType().Name}: {Redact(ex.Message, token, secret)}"));
+        }
+    }
+
+    // Shorter values are not real tokens or secrets, and masking them would mangle ordinary words.
+    private const int MinimumRedactedLength = 8;
+
+    private static string Redact(string text, string token, string? secret)
+    {
+        foreach (var value in new[] { token, secret })
+        {
+            if (value is { Length: >= MinimumRedactedLength })
+            {
+                text = text.Replace(value, "***", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static string? ErrorOf(RevocationFailureKind kind, HttpStatusCode? status) => kind switch
+    {
+        RevocationFailureKind.Timeout => "timeout",
+        RevocationFailureKind.Transport => "transport_error",
+        _ => status is null ? null : "http_error",
+    };
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

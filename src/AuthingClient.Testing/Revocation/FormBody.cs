@@ -1,0 +1,55 @@
+namespace AuthingClient.Testing.Revocation;
+
+/// <summary>
+/// The fields of an <c>application/x-www-form-urlencoded</c> body, read from the raw bytes (not
+/// from the HTTP server's own parsing, which may be lossy). RFC 6749 §3.2 forbids repeating a
+/// parameter, so a repeated one makes the body invalid.
+/// </summary>
+internal sealed class FormBody
+{
+    private readonly Dictionary<string, string> _fields;
+
+    private FormBody(Dictionary<string, string> fields) => _fields = fields;
+
+    /// <summary>Parses a body; on failure <paramref name="problem"/> says why, without echoing values.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> body, out FormBody form, out string problem)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        form = new FormBody(fields);
+        problem = string.Empty;
+
+        while (!body.IsEmpty)
+        {
+            var end = body.IndexOf((byte)'&');
+            var pair = end < 0 ? body : body[..end];
+            body = end < 0 ? [] : body[(end + 1)..];
+            if (pair.IsEmpty)
+            {
+                continue;
+            }
+
+            var equals = pair.IndexOf((byte)'=');
+            var rawName = equals < 0 ? pair : pair[..equals];
+            var rawValue = equals < 0 ? [] : pair[(equals + 1)..];
+            if (!FormDecoding.TryDecode(rawName, out var name) || !FormDecoding.TryDecode(rawValue, out var value))
+            {
+                problem = "The form body is not valid application/x-www-form-urlencoded UTF-8 text.";
+                return false;
+            }
+
+            if (!fields.TryAdd(name, value))
+            {
+                // Parameter names are not secret; values are never echoed.
+                problem = $"The parameter '{name}' is included more than once (RFC 6749 §3.2).";
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The decoded value, or <see langword="null"/> when the field is absent.</summary>
+    public string? this[string name] => _fields.TryGetValue(name, out var value) ? value : null;
+
+    public bool Contains(string name) => _fields.ContainsKey(name);
+}

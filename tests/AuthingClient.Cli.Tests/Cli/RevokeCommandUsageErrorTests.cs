@@ -1,0 +1,113 @@
+using AuthingClient.Cli.Tests.Support;
+
+namespace AuthingClient.Cli.Tests.Cli;
+
+/// <summary>Bad flags and invalid configuration exit 2, name the setting and never show the secret.</summary>
+public class RevokeCommandUsageErrorTests
+{
+    [Theory]
+    [InlineData("--protocol", "saml")]
+    [InlineData("--auth-method", "private_key_jwt")]
+    [InlineData("--hint", "id_token")]
+    public async Task An_unknown_enum_flag_value_exits_2_and_names_the_flag(string flag, string value)
+    {
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token", flag, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.StdoutLines);
+        Assert.Contains(flag, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(CliRun.FakeSecret, result.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_token_exits_2()
+    {
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("revoke", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_flag_exits_2()
+    {
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token", "--app-secret-file", "x");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--app-secret-file", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_command_exits_2()
+    {
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment());
+
+        Assert.Equal(2, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Client_secret_basic_with_the_oauth_protocol_exits_2_naming_the_setting_without_the_secret()
+    {
+        using var authing = FakeAuthing.Start().AnswerOkByDefault(RevocationRequest.OAuthPath);
+
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token", "--protocol", "oauth", "--auth-method", "client_secret_basic", "--app-host", authing.Url);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.StdoutLines);
+        Assert.Contains("RevocationEndPointAuthMethod", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--auth-method", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(CliRun.FakeSecret, result.AllOutput, StringComparison.Ordinal);
+        Assert.Empty(authing.Requests);
+    }
+
+    [Fact]
+    public async Task Client_secret_basic_with_the_oauth_protocol_exits_2_with_the_stand_in_too()
+    {
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token", "--protocol", "oauth", "--auth-method", "client_secret_basic");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.StdoutLines);
+        Assert.Contains("RevocationEndPointAuthMethod", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_secret_for_client_secret_post_exits_2_pointing_at_the_environment_variable_and_sends_nothing()
+    {
+        using var authing = FakeAuthing.Start().AnswerOkByDefault();
+        var environment = new Dictionary<string, string?> { ["AUTHING_APP_ID"] = CliRun.AppId };
+
+        var result = await CliRun.RunAsync(environment, "revoke", "some-token", "--app-host", authing.Url);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.StdoutLines);
+        Assert.Contains("AppSecret", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("AUTHING_APP_SECRET", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(authing.Requests);
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://example.authing.cn")]
+    [InlineData("http://example.authing.cn")]
+    public async Task An_invalid_or_insecure_app_host_exits_2_naming_the_setting_without_the_secret(string appHost)
+    {
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token", "--app-host", appHost);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("AppHost", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(CliRun.FakeSecret, result.AllOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_app_id_exits_2_naming_the_flag_and_the_variable()
+    {
+        var environment = new Dictionary<string, string?> { ["AUTHING_APP_SECRET"] = CliRun.FakeSecret };
+
+        var result = await CliRun.RunAsync(environment, "revoke", "some-token", "--app-host", "https://example.authing.cn");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("AppId", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("AUTHING_APP_ID", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(CliRun.FakeSecret, result.AllOutput, StringComparison.Ordinal);
+    }
+}
