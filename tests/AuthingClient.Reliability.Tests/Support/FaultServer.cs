@@ -12,7 +12,9 @@ internal sealed class FaultServer : IDisposable
 {
     public const string RevocationPath = "/oidc/token/revocation";
 
-    public FaultServer() => Server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+    /// <param name="maxLoggedRequests">How many requests WireMock keeps in its log (load tests keep few).</param>
+    public FaultServer(int? maxLoggedRequests = null) =>
+        Server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], MaxRequestLogCount = maxLoggedRequests });
 
     public WireMockServer Server { get; }
 
