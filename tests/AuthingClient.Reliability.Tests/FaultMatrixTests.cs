@@ -244,7 +244,7 @@ public sealed class FaultMatrixTests : IDisposable
         using var cancellation = new CancellationTokenSource();
 
         var call = client.RevokeTokenAsync(Token, cancellation.Token);
-        await _time.NextWaitAsync(d => d < TestClients.TimeoutThreshold);
+        await _time.NextWaitAsync(d => d > TimeSpan.Zero && d < TestClients.TimeoutThreshold);
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
