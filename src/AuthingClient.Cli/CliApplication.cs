@@ -12,7 +12,7 @@ internal static class CliApplication
 {
     private const string ProgramName = "authing-revoke";
 
-    /// <summary>Runs the CLI with the given console and environment. Ctrl-C handling is the host's job (see <see cref="RunConsoleAsync"/>).</summary>
+    /// <summary>Runs the CLI with the given output and environment, and no standard input. Ctrl-C handling is the host's job (see <see cref="RunConsoleAsync"/>).</summary>
     /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
     public static Task<int> RunAsync(
         string[] args,
@@ -20,26 +20,53 @@ internal static class CliApplication
         TextWriter stderr,
         IReadOnlyDictionary<string, string?> environment,
         CancellationToken cancellationToken = default) =>
-        RunAsync(args, stdout, stderr, environment, processTerminationTimeout: null, cancellationToken);
+        RunAsync(args, new CliConsole(TextReader.Null, stdout, stderr), environment, cancellationToken);
+
+    /// <summary>Runs the CLI with the given console (standard input, terminal or not, clock) and environment.</summary>
+    /// <returns>The exit code (<see cref="ExitCodes"/>).</returns>
+    public static Task<int> RunAsync(
+        string[] args,
+        CliConsole console,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(args, console, environment, processTerminationTimeout: null, cancellationToken);
 
     /// <summary>
     /// Runs the CLI on the process's console and environment. Ctrl-C and SIGTERM cancel the token
-    /// System.CommandLine passes to the command, which stops after the request in flight.
+    /// System.CommandLine passes to the command, which stops reading, cancels the requests in
+    /// flight and reports what was done well within the 5 s System.CommandLine waits for it.
     /// </summary>
-    public static Task<int> RunConsoleAsync(string[] args) =>
-        RunAsync(args, Console.Out, Console.Error, EnvironmentVariables.FromProcess(), processTerminationTimeout: TimeSpan.FromSeconds(5), CancellationToken.None);
+    public static async Task<int> RunConsoleAsync(string[] args)
+    {
+        var stdout = CliConsole.OpenStandardOutput();
+        await using (stdout.ConfigureAwait(false))
+        {
+            var exitCode = await RunAsync(args, CliConsole.ForProcess(stdout), EnvironmentVariables.FromProcess(), processTerminationTimeout: TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await stdout.FlushAsync().ConfigureAwait(false);
+                return exitCode;
+            }
+            catch (IOException ex)
+            {
+                // E.g. the reader of a pipe went away: results were lost, which must not look like success.
+                await Console.Error.WriteLineAsync($"{ProgramName}: cannot write the results to stdout: {ex.Message}").ConfigureAwait(false);
+                return exitCode == ExitCodes.AllRevoked ? ExitCodes.RequestFailed : exitCode;
+            }
+        }
+    }
 
     private static async Task<int> RunAsync(
         string[] args,
-        TextWriter stdout,
-        TextWriter stderr,
+        CliConsole console,
         IReadOnlyDictionary<string, string?> environment,
         TimeSpan? processTerminationTimeout,
         CancellationToken cancellationToken)
     {
+        var (stdout, stderr) = (console.Out, console.Error);
         var root = new RootCommand("Revoke Authing access and refresh tokens from scripts. See 'revoke --help'.")
         {
-            new RevokeCommand(environment),
+            new RevokeCommand(environment, console),
         };
         HelpSections.AddTo(root);
 

@@ -12,7 +12,7 @@ internal static class ExitCodes
     /// <summary>At least one token was not revoked: Authing answered <c>unsupported_token_type</c>.</summary>
     public const int NotRevoked = 1;
 
-    /// <summary>Bad flags, invalid configuration or a malformed token argument.</summary>
+    /// <summary>Bad flags, invalid configuration, or a malformed token argument or input line.</summary>
     public const int UsageError = 2;
 
     /// <summary>At least one revocation failed: Authing refused the request, or it could not be confirmed (network, time-out).</summary>
@@ -25,7 +25,7 @@ internal static class ExitCodes
         $"""
           {AllRevoked}    every token was revoked
           {NotRevoked}    some token was not revoked (Authing answered unsupported_token_type)
-          {UsageError}    usage or configuration error, or a malformed TOKEN (the other tokens are still revoked)
+          {UsageError}    usage or configuration error, or a malformed TOKEN or input line (the other tokens are still revoked)
           {RequestFailed}    some revocation failed: Authing refused the request (e.g. invalid_client) or could not be reached
           {Cancelled}  interrupted
         """;

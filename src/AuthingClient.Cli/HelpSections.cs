@@ -7,13 +7,30 @@ namespace AuthingClient.Cli;
 
 /// <summary>
 /// The standard help, followed by what the standard layout has no place for: the environment
-/// variables and the exit codes scripts depend on.
+/// variables, the exit codes scripts depend on, and examples.
 /// </summary>
 internal sealed class HelpSections : SynchronousCommandLineAction
 {
     private readonly HelpAction _standardHelp;
 
     private HelpSections(HelpAction standardHelp) => _standardHelp = standardHelp;
+
+    private const string Examples =
+        """
+          Revoke one token (prints true, false or error):
+            authing-revoke revoke eyJhbGciOiJSUzI1NiJ9...
+
+          Revoke every refresh token in a file, 32 at a time, keeping those to retry:
+            authing-revoke revoke --from-file leaked.txt --hint refresh_token --concurrency 32 \
+                --failed-to retry.txt > results.txt
+            authing-revoke revoke --from-file retry.txt --failed-to retry-2.txt > results-2.txt
+
+          Read the tokens from standard input:
+            grep -o 'rt_[A-Za-z0-9]*' dump.log | authing-revoke revoke - > results.txt
+
+          JSON lines for scripts, e.g. keep the results of the tokens not revoked:
+            authing-revoke revoke --from-file leaked.txt --json | jq -c 'select(.revoked != true)'
+        """;
 
     public override bool ClearsParseErrors => true;
 
@@ -32,6 +49,9 @@ internal sealed class HelpSections : SynchronousCommandLineAction
         output.WriteLine();
         output.WriteLine("Exit codes:");
         output.WriteLine(ExitCodes.HelpText);
+        output.WriteLine();
+        output.WriteLine("Examples:");
+        output.WriteLine(Examples);
         return result;
     }
 }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
+using AuthingClient.Cli.Input;
 using AuthingClient.Cli.Revocation;
 using AuthingClient.Cli.Settings;
 
@@ -13,8 +15,39 @@ internal sealed class RevokeCommand : Command
 {
     private readonly Argument<string[]> _tokens = new("TOKEN")
     {
-        Arity = ArgumentArity.OneOrMore,
-        Description = "The access or refresh tokens to revoke, one result line each, in this order. Put -- before a token that starts with '-'.",
+        // Zero: the tokens may come from --from-file instead (checked in SourceProblems).
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "The access or refresh tokens to revoke, one result line each, in this order. A lone - reads them from standard input, as --from-file -. Put -- before a token that starts with '-'.",
+    };
+
+    private readonly Option<string> _fromFile = new("--from-file")
+    {
+        HelpName = "PATH",
+        Description = "Read the tokens from PATH (- for standard input), one per line, streamed: any number of tokens in constant memory. Lines end with \\n or \\r\\n; whitespace around a token is removed and blank lines are skipped; an invalid line gets an error result, and the run goes on. Messages name line numbers.",
+    };
+
+    // No DefaultValueFactory: the default depends on where the tokens come from (see Settings).
+    private readonly Option<int?> _concurrency = new("--concurrency")
+    {
+        HelpName = "N",
+        Description = $"How many revocations are in flight at once, 1 to {OrderedRevocations.MaxConcurrency}. Results still come in input order. More is faster over a slow network, but mind Authing's rate limits. Default: {OrderedRevocations.DefaultConcurrency} with --from-file or -; 1 with TOKEN arguments, which are then sent one after the other, in order.",
+        CustomParser = result => Parse(result, "--concurrency", $"a whole number from 1 to {OrderedRevocations.MaxConcurrency}", static (string text, out int? value) =>
+        {
+            var ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= OrderedRevocations.MaxConcurrency;
+            value = ok ? parsed : null;
+            return ok;
+        }),
+    };
+
+    private readonly Option<string> _failedTo = new("--failed-to")
+    {
+        HelpName = "PATH",
+        Description = "Also write the tokens that failed or were invalid to PATH, one per line, for a re-run with --from-file (tokens Authing does not revoke are left out: a re-run gets the same answer). The file holds raw tokens: it is created readable and writable by you only (mode 0600), and emptied first if it exists.",
+    };
+
+    private readonly Option<bool> _quiet = new("--quiet", "-q")
+    {
+        Description = "Show no progress. Reasons for tokens not revoked and the final summary are still written to stderr.",
     };
 
     private readonly Option<string> _appHost = new("--app-host")
@@ -68,21 +101,32 @@ internal sealed class RevokeCommand : Command
 
     private readonly Option<bool> _json = new("--json")
     {
-        Description = "Print one JSON object per token instead of true/false: {\"token\": a SHA-256 prefix (never the token), \"revoked\": true|false|null, \"status\": HTTP status or null, \"error\": OAuth error code or null}.",
+        Description = "Print one JSON object per token instead of true/false: {\"token\": a SHA-256 prefix (never the token), \"revoked\": true|false|null, \"status\": HTTP status or null, \"error\": OAuth error code or null}. Progress and the summary stay on stderr: stdout is JSON lines only.",
     };
 
     private delegate bool TryParseValue<T>(string text, out T value);
 
-    public RevokeCommand(IReadOnlyDictionary<string, string?> environment)
-        : base("revoke", "Revoke Authing access and refresh tokens (OAuth 2.0 token revocation, RFC 7009). Prints one line per TOKEN: true (revoked), false (Authing does not revoke that kind of token) or error.")
+    public RevokeCommand(IReadOnlyDictionary<string, string?> environment, CliConsole console)
+        : base("revoke", "Revoke Authing access and refresh tokens (OAuth 2.0 token revocation, RFC 7009). Prints one line per token on stdout, in input order: true (revoked), false (Authing does not revoke that kind of token) or error. With --from-file or -, stderr also shows progress (a live bar on a terminal, a line every 5 s otherwise) and ends with a summary. Ctrl-C stops reading, cancels the requests in flight, reports what was done and where to resume, and exits 130.")
     {
         Add(_tokens);
+        Add(_fromFile);
+        Add(_concurrency);
+        Add(_failedTo);
+        Add(_quiet);
         Add(_appHost);
         Add(_appId);
         Add(_protocol);
         Add(_authMethod);
         Add(_hint);
         Add(_json);
+        Validators.Add(result =>
+        {
+            foreach (var problem in SourceProblems(result.GetValue(_tokens) ?? [], result.GetValue(_fromFile), result.GetValue(_failedTo)))
+            {
+                result.AddError(problem);
+            }
+        });
         _protocol.CompletionSources.Add("oidc", "oauth");
         _authMethod.CompletionSources.Add("client_secret_post", "client_secret_basic", "none");
         _hint.CompletionSources.Add("access_token", "refresh_token");
@@ -101,19 +145,71 @@ internal sealed class RevokeCommand : Command
                 return ExitCodes.UsageError;
             }
 
-            return await RevokeRun.RunAsync(Settings(parseResult, environment), parseResult.InvocationConfiguration.Output, stderr, cancellationToken).ConfigureAwait(false);
+            return await RevokeRun.RunAsync(Settings(parseResult, environment), console, cancellationToken).ConfigureAwait(false);
         });
     }
 
-    private CliSettings Settings(ParseResult parseResult, IReadOnlyDictionary<string, string?> environment) => new(
-        Tokens: parseResult.GetValue(_tokens) ?? [],
-        AppHost: FlagOrEnvironment(parseResult, _appHost, environment, EnvironmentVariables.AppHost),
-        AppId: FlagOrEnvironment(parseResult, _appId, environment, EnvironmentVariables.AppId),
-        AppSecret: environment.GetValueOrDefault(EnvironmentVariables.AppSecret),
-        Protocol: parseResult.GetValue(_protocol) ?? AuthingProtocol.Oidc,
-        AuthMethod: parseResult.GetValue(_authMethod) ?? ClientAuthenticationMethod.ClientSecretPost,
-        Hint: parseResult.GetValue(_hint),
-        Json: parseResult.GetValue(_json));
+    private CliSettings Settings(ParseResult parseResult, IReadOnlyDictionary<string, string?> environment)
+    {
+        var source = SourceOf(parseResult.GetValue(_tokens) ?? [], parseResult.GetValue(_fromFile));
+        return new(
+            Source: source,
+            AppHost: FlagOrEnvironment(parseResult, _appHost, environment, EnvironmentVariables.AppHost),
+            AppId: FlagOrEnvironment(parseResult, _appId, environment, EnvironmentVariables.AppId),
+            AppSecret: environment.GetValueOrDefault(EnvironmentVariables.AppSecret),
+            Protocol: parseResult.GetValue(_protocol) ?? AuthingProtocol.Oidc,
+            AuthMethod: parseResult.GetValue(_authMethod) ?? ClientAuthenticationMethod.ClientSecretPost,
+            Hint: parseResult.GetValue(_hint),
+            Json: parseResult.GetValue(_json))
+        {
+            // TOKEN arguments keep their contract: sent one after the other, in the given order.
+            Concurrency = parseResult.GetValue(_concurrency) ?? (source.IsStreamed ? OrderedRevocations.DefaultConcurrency : 1),
+            FailedTo = parseResult.GetValue(_failedTo),
+            Quiet = parseResult.GetValue(_quiet),
+        };
+    }
+
+    private static TokenSource SourceOf(string[] tokens, string? fromFile) => (tokens, fromFile) switch
+    {
+        (_, TokenSource.StandardInputPath) or ([TokenSource.StandardInputPath], null) => new TokenSource.StandardInput(),
+        (_, { } path) => new TokenSource.File(path),
+        _ => new TokenSource.Arguments(tokens),
+    };
+
+    private static IEnumerable<string> SourceProblems(string[] tokens, string? fromFile, string? failedTo)
+    {
+        if (tokens.Length == 0 && fromFile is null)
+        {
+            yield return "Give the tokens to revoke: TOKEN arguments, --from-file PATH, or - to read them from standard input.";
+        }
+
+        if (tokens.Length > 0 && fromFile is not null)
+        {
+            yield return "Give TOKEN arguments or --from-file, not both.";
+        }
+
+        if (tokens.Length > 1 && tokens.Contains(TokenSource.StandardInputPath))
+        {
+            yield return "- (read the tokens from standard input) must be the only TOKEN.";
+        }
+
+        if (fromFile is { Length: 0 })
+        {
+            yield return "--from-file needs a path (or - for standard input).";
+        }
+
+        if (failedTo is { Length: 0 } or TokenSource.StandardInputPath)
+        {
+            yield return "--failed-to needs a file path: stdout has the results.";
+        }
+        else if (failedTo is not null && fromFile is { Length: > 0 } && SamePath(failedTo, fromFile))
+        {
+            yield return "--failed-to must not be the --from-file file: it is emptied first.";
+        }
+    }
+
+    private static bool SamePath(string a, string b) =>
+        string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     private static string? FlagOrEnvironment(ParseResult parseResult, Option<string> flag, IReadOnlyDictionary<string, string?> environment, string variable) =>
         parseResult.GetResult(flag) is { Implicit: false }

@@ -1,4 +1,5 @@
 using AuthingClient.Contract;
+using AuthingClient.Revocation;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,15 @@ namespace AuthingClient;
 /// create one per application and reuse it, or resolve it from dependency injection
 /// (<c>services.AddAuthingAuthenticationClient(...)</c>).
 /// </summary>
+/// <remarks>
+/// Revoking at Authing is not enough when tokens are also validated locally: every revocation also
+/// marks the <see cref="IRevokedTokenRegistry"/> (by default as soon as it is requested, whatever
+/// Authing answers: see <see cref="RevokedTokenMarking"/>) and tells every
+/// <see cref="IRevocationObserver"/>. With dependency injection the client marks the registered
+/// registry (<c>AddAuthingRevocationCheck</c> or <c>AddAuthingRevokedTokenRegistry</c> registers
+/// one); without, set <see cref="AuthenticationClientOptions.RevokedTokenRegistry"/> and
+/// <see cref="AuthenticationClientOptions.RevocationObservers"/>.
+/// </remarks>
 public class AuthenticationClient : IDisposable
 {
     private readonly IAuthingRevocationApi _api = null!;
@@ -82,7 +92,8 @@ public class AuthenticationClient : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="token"/> is empty, whitespace, too long, or contains control characters or a lone surrogate. Nothing was sent.</exception>
     /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted).</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="RevocationObserverException">A revocation observer, or marking the revoked-token registry, failed: a local cache may still accept the token. <see cref="RevocationObserverException.RemoteResult"/> says what Authing answered. Every other observer was still told.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled. No observer is told; a fail-closed mark already made stays.</exception>
     public virtual Task<bool> RevokeTokenAsync(string token, CancellationToken cancellationToken = default) =>
         RevokeTokenAsync(token, tokenTypeHint: null, cancellationToken);
 
@@ -97,7 +108,8 @@ public class AuthenticationClient : IDisposable
     /// <exception cref="ArgumentException"><paramref name="token"/> is empty, whitespace, too long, or contains control characters or a lone surrogate. Nothing was sent.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tokenTypeHint"/> is not a defined value. Nothing was sent.</exception>
     /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted).</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="RevocationObserverException">A revocation observer, or marking the revoked-token registry, failed: a local cache may still accept the token. <see cref="RevocationObserverException.RemoteResult"/> says what Authing answered. Every other observer was still told.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled. No observer is told; a fail-closed mark already made stays.</exception>
     public virtual Task<bool> RevokeTokenAsync(string token, TokenTypeHint? tokenTypeHint, CancellationToken cancellationToken = default)
     {
         TokenArgument.Validate(token, nameof(token));
@@ -107,7 +119,7 @@ public class AuthenticationClient : IDisposable
             return Task.FromCanceled<bool>(cancellationToken);
         }
 
-        return new RevocationCall(_api, _settings, token, hint).RunAsync(cancellationToken);
+        return RevocationPropagation.RunAsync(_api, _settings, token, tokenTypeHint, hint, cancellationToken);
     }
 
     /// <summary>Releases the connection pool when this client created it; a caller's <see cref="HttpClient"/> is left open.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using AuthingClient.Revocation;
 
 namespace AuthingClient;
 
@@ -66,6 +67,26 @@ public sealed class AuthenticationClientOptions
 
     /// <summary>How transient failures are retried.</summary>
     public RevocationRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// When a token is marked in the revoked-token registry. Default
+    /// <see cref="RevokedTokenMarking.WhenRequested"/> (fail-closed): as soon as revocation is
+    /// requested, whatever Authing answers. In configuration: <c>when_requested</c> or <c>when_confirmed</c>.
+    /// </summary>
+    public RevokedTokenMarking RevokedTokenMarking { get; set; } = RevokedTokenMarking.WhenRequested;
+
+    /// <summary>
+    /// The registry every revocation marks, shared with the application's local validators.
+    /// <see langword="null"/> (the default): with dependency injection, the registered
+    /// <see cref="IRevokedTokenRegistry"/> if there is one; without, none. Read once, when the client is built.
+    /// </summary>
+    public IRevokedTokenRegistry? RevokedTokenRegistry { get; set; }
+
+    /// <summary>
+    /// Observers told after every revocation, besides those registered with dependency injection
+    /// (see <see cref="IRevocationObserver"/>). Read once, when the client is built.
+    /// </summary>
+    public IList<IRevocationObserver> RevocationObservers { get; } = [];
 
     /// <summary>Returns the non-secret settings; the secret is never part of the text.</summary>
     /// <returns>A description for logs and debuggers.</returns>

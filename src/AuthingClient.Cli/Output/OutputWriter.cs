@@ -1,4 +1,6 @@
 using System.Text.Json;
+using AuthingClient.Cli.Input;
+using AuthingClient.Cli.Progress;
 using AuthingClient.Cli.Revocation;
 
 namespace AuthingClient.Cli.Output;
@@ -6,17 +8,18 @@ namespace AuthingClient.Cli.Output;
 /// <summary>
 /// Writes results where scripts expect them: one stdout line per token (<c>true</c>, <c>false</c>,
 /// <c>error</c>, or a JSON object with <c>--json</c>), and a one-line reason on stderr for every token
-/// that was not revoked. Tokens appear only as fingerprints; the secret never appears.
+/// that was not revoked. Tokens appear only as fingerprints; the secret never appears. Stderr lines
+/// go through the <see cref="ProgressDisplay"/>, so they never garble a progress bar.
 /// </summary>
 internal sealed class OutputWriter
 {
-    private const string Program = "authing-revoke";
+    public const string Program = "authing-revoke";
 
     private readonly TextWriter _stdout;
-    private readonly TextWriter _stderr;
+    private readonly ProgressDisplay _stderr;
     private readonly bool _json;
 
-    public OutputWriter(TextWriter stdout, TextWriter stderr, bool json)
+    public OutputWriter(TextWriter stdout, ProgressDisplay stderr, bool json)
     {
         _stdout = stdout;
         _stderr = stderr;
@@ -24,16 +27,16 @@ internal sealed class OutputWriter
     }
 
     /// <summary>Reports one token's outcome.</summary>
-    /// <param name="position">The token's 1-based position on the command line.</param>
     /// <param name="token">The token; only its fingerprint is written.</param>
     /// <param name="outcome">What happened to it.</param>
-    public void Result(int position, string token, TokenOutcome outcome)
+    /// <param name="name">Names its position for the reason line, e.g. <c>token 2</c> or <c>line 7</c>.</param>
+    public void Result(InputToken token, TokenOutcome outcome, Func<long, string> name)
     {
-        var fingerprint = TokenFingerprint.Of(token);
+        var fingerprint = TokenFingerprint.Of(token.Text);
         _stdout.WriteLine(_json ? JsonLine(fingerprint, outcome) : PlainLine(outcome));
         if (outcome.Reason is { } reason)
         {
-            _stderr.WriteLine($"{Program}: token {position} ({fingerprint}): {reason}");
+            Notice($"{name(token.Position)} ({fingerprint}): {reason}");
         }
     }
 
@@ -41,12 +44,14 @@ internal sealed class OutputWriter
 
     public void Problems(string heading, IEnumerable<string> problems)
     {
-        _stderr.WriteLine($"{Program}: {heading}");
+        Notice(heading);
         foreach (var problem in problems)
         {
             _stderr.WriteLine($"  {problem}");
         }
     }
+
+    public Task FlushAsync() => _stdout.FlushAsync();
 
     private static string PlainLine(TokenOutcome outcome) => outcome.RevokedValue switch
     {

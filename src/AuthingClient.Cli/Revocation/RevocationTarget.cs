@@ -1,4 +1,5 @@
 using AuthingClient.Cli.Settings;
+using AuthingClient.Revocation;
 using AuthingClient.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,6 +50,7 @@ internal sealed class RevocationTarget : IDisposable
                 .Build();
 
             var services = new ServiceCollection();
+            services.AddSingleton<IRevokedTokenRegistry>(new NoRevokedTokenRegistry());
             services.AddAuthingAuthenticationClient(configuration.GetSection(Section));
             return new RevocationTarget(services.BuildServiceProvider(), standIn);
         }

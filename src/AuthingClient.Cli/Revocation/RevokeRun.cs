@@ -1,34 +1,26 @@
+using AuthingClient.Cli.Input;
 using AuthingClient.Cli.Output;
+using AuthingClient.Cli.Progress;
 using AuthingClient.Cli.Settings;
 using Microsoft.Extensions.Options;
 
 namespace AuthingClient.Cli.Revocation;
 
 /// <summary>
-/// One <c>revoke</c> run: set up the client (or the built-in stand-in), revoke each token in
-/// order, report each result, and choose the exit code.
+/// One <c>revoke</c> run: set up the client (or the built-in stand-in), the input and the
+/// <c>--failed-to</c> file, revoke the tokens (<see cref="OrderedRevocations"/>) while progress
+/// is shown, summarize, and choose the exit code.
 /// </summary>
 internal static class RevokeRun
 {
-    public static async Task<int> RunAsync(CliSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
-        var output = new OutputWriter(stdout, stderr, settings.Json);
+        var tally = new RunTally(console.Time);
+        var display = ProgressDisplay.Create(console, tally, ShowsProgress(settings));
+        var output = new OutputWriter(console.Out, display, settings.Json);
 
-        RevocationTarget target;
-        try
+        if (CreateTarget(settings, output) is not { } target)
         {
-            target = RevocationTarget.Create(settings);
-        }
-        catch (OptionsValidationException ex)
-        {
-            // The library's messages name the setting and never contain the secret.
-            output.Problems("invalid configuration:", ex.Failures.Select(ConfigurationHints.Explain));
-            return ExitCodes.UsageError;
-        }
-        catch (ArgumentException ex)
-        {
-            // The stand-in refused its settings (e.g. an empty app id); its messages never contain the secret.
-            output.Problems("invalid configuration:", [ex.Message]);
             return ExitCodes.UsageError;
         }
 
@@ -39,31 +31,132 @@ internal static class RevokeRun
                 output.Notice($"No app host configured (--app-host or {EnvironmentVariables.AppHost}): using the built-in local Authing stand-in at {standIn.AppHost}. Nothing is revoked at Authing.");
             }
 
-            var kinds = new List<TokenOutcomeKind>(settings.Tokens.Count);
-            for (var i = 0; i < settings.Tokens.Count; i++)
+            if (TryOpen(() => TokenInput.Open(settings.Source, console.In), "cannot read the tokens:", output) is not { } input)
             {
-                TokenOutcome outcome;
-                try
-                {
-                    outcome = await TokenRevoker.RevokeAsync(target.Client, settings.Tokens[i], settings.Hint, settings.AppSecret, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    output.Notice($"cancelled: {settings.Tokens.Count - i} of {settings.Tokens.Count} token(s) not confirmed.");
-                    return ExitCodes.Cancelled;
-                }
-
-                output.Result(i + 1, settings.Tokens[i], outcome);
-                kinds.Add(outcome.Kind);
+                return ExitCodes.UsageError;
             }
 
-            return ExitCodeOf(kinds);
+            using (input)
+            {
+                var failedTokens = settings.FailedTo is { } path ? TryOpen(() => FailedTokensFile.Create(path), "cannot create the --failed-to file:", output) : null;
+                if (settings.FailedTo is not null && failedTokens is null)
+                {
+                    return ExitCodes.UsageError;
+                }
+
+                await using (failedTokens)
+                {
+                    var run = new Run(settings, target, input, new ResultSink(output, tally, failedTokens, input));
+                    var finished = await run.RevokeAllAsync(display, tally, cancellationToken).ConfigureAwait(false);
+                    if (settings.Source.IsStreamed || !finished)
+                    {
+                        output.Notice(RunSummary.Of(tally.Snapshot(), interrupted: !finished, input.ResumeHint(run.Sink.LastReported)));
+                    }
+
+                    if (failedTokens is not null)
+                    {
+                        output.Notice($"{failedTokens.Count} token(s) to retry written to {failedTokens.Path} (readable by its owner only).");
+                    }
+
+                    return finished ? tally.ExitCode : ExitCodes.Cancelled;
+                }
+            }
         }
     }
 
-    private static int ExitCodeOf(List<TokenOutcomeKind> kinds) =>
-        kinds.Contains(TokenOutcomeKind.InvalidToken) ? ExitCodes.UsageError
-        : kinds.Contains(TokenOutcomeKind.Failed) ? ExitCodes.RequestFailed
-        : kinds.Contains(TokenOutcomeKind.NotRevoked) ? ExitCodes.NotRevoked
-        : ExitCodes.AllRevoked;
+    /// <summary>Progress is for streamed input: with TOKEN arguments, stderr has the reasons alone, as scripts expect.</summary>
+    private static bool ShowsProgress(CliSettings settings) => settings.Source.IsStreamed && !settings.Quiet;
+
+    private static RevocationTarget? CreateTarget(CliSettings settings, OutputWriter output)
+    {
+        try
+        {
+            return RevocationTarget.Create(settings);
+        }
+        catch (OptionsValidationException ex)
+        {
+            // The library's messages name the setting and never contain the secret.
+            output.Problems("invalid configuration:", ex.Failures.Select(ConfigurationHints.Explain));
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            // The stand-in refused its settings (e.g. an empty app id); its messages never contain the secret.
+            output.Problems("invalid configuration:", [ex.Message]);
+            return null;
+        }
+    }
+
+    /// <summary>Opens a file the run needs; <see langword="null"/> after reporting why it cannot be.</summary>
+    private static T? TryOpen<T>(Func<T> open, string problem, OutputWriter output)
+        where T : class
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // The messages name the file, never its content.
+            output.Problems(problem, [ex.Message]);
+            return null;
+        }
+    }
+
+    /// <summary>The revocations of one run, with the input counted beside them when progress shows a total.</summary>
+    private sealed class Run(CliSettings settings, RevocationTarget target, TokenInput input, ResultSink sink)
+    {
+        /// <summary>How many revoked tokens the built-in stand-in may remember (see <see cref="RevokeAsync"/>).</summary>
+        private const int StandInRecordLimit = 10_000;
+
+        private long _started;
+
+        public ResultSink Sink => sink;
+
+        public async Task<bool> RevokeAllAsync(ProgressDisplay display, RunTally tally, CancellationToken cancellationToken)
+        {
+            tally.Restart();
+            using var stopCounting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var counting = ShowsProgress(settings) ? Task.Run(() => CountAsync(tally, stopCounting.Token), CancellationToken.None) : Task.CompletedTask;
+            try
+            {
+                var revocations = new OrderedRevocations(settings.Concurrency, RevokeAsync, sink);
+                return await display.ShowWhileAsync(() => revocations.RunAsync(input.ReadAsync(cancellationToken), cancellationToken)).ConfigureAwait(false);
+            }
+            finally
+            {
+                await stopCounting.CancelAsync().ConfigureAwait(false);
+                await counting.ConfigureAwait(false);
+            }
+        }
+
+        private Task<TokenOutcome> RevokeAsync(InputToken token, CancellationToken cancellationToken)
+        {
+            if (token.Truncated)
+            {
+                return Task.FromResult(new TokenOutcome(TokenOutcomeKind.InvalidToken, Status: null, "invalid_argument", $"the line is longer than {TokenLines.MaxLineLength} characters: no token is, and it was not kept (nor copied to a --failed-to file)."));
+            }
+
+            // The stand-in records every token it revoked, for tests to inspect. Nothing inspects them
+            // here, and a run of millions of tokens must not grow with them: forget them now and then.
+            if (target.StandIn is { } standIn && ++_started % StandInRecordLimit == 0)
+            {
+                standIn.Reset();
+            }
+
+            return TokenRevoker.RevokeAsync(target.Client, token.Text, settings.Hint, settings.AppSecret, cancellationToken);
+        }
+
+        private async Task CountAsync(RunTally tally, CancellationToken cancellationToken)
+        {
+            try
+            {
+                tally.Total = await input.CountAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or UnauthorizedAccessException)
+            {
+                // The total is a nicety for progress: without it, progress shows the count and rate only.
+            }
+        }
+    }
 }

@@ -35,7 +35,9 @@ internal static class TokenRevoker
         catch (ArgumentException ex)
         {
             // The library checks the token before any I/O; its message describes, never echoes, the token.
-            return new TokenOutcome(TokenOutcomeKind.InvalidToken, Status: null, "invalid_argument", OneLine(ex.Message));
+            // Without " (Parameter 'token')": the reader gave a token, not a parameter.
+            var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
+            return new TokenOutcome(TokenOutcomeKind.InvalidToken, Status: null, "invalid_argument", OneLine(message));
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

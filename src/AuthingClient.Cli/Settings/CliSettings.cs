@@ -1,3 +1,6 @@
+using AuthingClient.Cli.Input;
+using AuthingClient.Cli.Revocation;
+
 namespace AuthingClient.Cli.Settings;
 
 /// <summary>
@@ -6,7 +9,7 @@ namespace AuthingClient.Cli.Settings;
 /// unset shell variable fails validation instead of silently switching to the stand-in.
 /// </summary>
 internal sealed record CliSettings(
-    IReadOnlyList<string> Tokens,
+    TokenSource Source,
     string? AppHost,
     string? AppId,
     string? AppSecret,
@@ -15,10 +18,19 @@ internal sealed record CliSettings(
     TokenTypeHint? Hint,
     bool Json)
 {
+    /// <summary>How many revocations are in flight at once.</summary>
+    public int Concurrency { get; init; } = OrderedRevocations.DefaultConcurrency;
+
+    /// <summary>Where to write the tokens to retry (<c>--failed-to</c>); <see langword="null"/> for nowhere.</summary>
+    public string? FailedTo { get; init; }
+
+    /// <summary>No progress on stderr (<c>--quiet</c>).</summary>
+    public bool Quiet { get; init; }
+
     /// <summary>Whether no Authing domain was given at all, so the built-in stand-in is used.</summary>
     public bool UsesStandIn => AppHost is null;
 
     /// <summary>Never shows the secret or the tokens.</summary>
     public override string ToString() =>
-        $"CliSettings(Tokens={Tokens.Count}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json})";
+        $"CliSettings(Source={Source}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json}, Concurrency={Concurrency}, FailedTo={FailedTo}, Quiet={Quiet})";
 }

@@ -27,6 +27,11 @@ internal static class AuthenticationClientOptionsReader
             options.RevocationEndPointAuthMethod = WireNames.AuthMethod.TryParse(method, out var parsed) ? parsed : (ClientAuthenticationMethod)(-1);
         }
 
+        if (section[nameof(options.RevokedTokenMarking)] is { } marking)
+        {
+            options.RevokedTokenMarking = WireNames.Marking.TryParse(marking, out var parsed) ? parsed : (Revocation.RevokedTokenMarking)(-1);
+        }
+
         if (section[nameof(options.AllowInsecureHttp)] is { } allowHttp)
         {
             options.AllowInsecureHttp = bool.TryParse(allowHttp, out var parsed)

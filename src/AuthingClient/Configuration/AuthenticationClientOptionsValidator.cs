@@ -65,6 +65,16 @@ internal sealed class AuthenticationClientOptionsValidator : IValidateOptions<Au
             failures.Add($"{nameof(options.RevocationEndPointAuthMethod)} client_secret_basic is not supported with {nameof(options.Protocol)} oauth: use client_secret_post or none.");
         }
 
+        if (!Enum.IsDefined(options.RevokedTokenMarking))
+        {
+            failures.Add($"{nameof(options.RevokedTokenMarking)} must be {WireNames.Marking.Expected}.");
+        }
+
+        if (options.RevocationObservers.Any(o => o is null))
+        {
+            failures.Add($"{nameof(options.RevocationObservers)} must not contain null.");
+        }
+
         ValidateResilience(options, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

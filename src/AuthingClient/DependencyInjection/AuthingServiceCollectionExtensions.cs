@@ -1,6 +1,7 @@
 using AuthingClient;
 using AuthingClient.Configuration;
 using AuthingClient.Contract;
+using AuthingClient.Revocation;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,9 +22,9 @@ public static class AuthingServiceCollectionExtensions
     /// section (usually <c>configuration.GetSection("Authing")</c>), validated at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>.</param>
-    /// <returns>The builder of the underlying HTTP client, to add handlers or change its settings.</returns>
-    public static IHttpClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>.</param>
+    /// <returns>A builder to add revocation observers, configure the revoked-token registry, and add handlers or change settings of the underlying HTTP client.</returns>
+    public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return services.AddAuthingAuthenticationClient(options => AuthenticationClientOptionsReader.Read(configuration, options));
@@ -31,11 +32,14 @@ public static class AuthingServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="AuthenticationClient"/> with settings set in code, validated at start-up.
+    /// Every revocation marks the registered <see cref="IRevokedTokenRegistry"/>, if there is one
+    /// (<see cref="RevokedTokenRegistryServiceCollectionExtensions.AddAuthingRevokedTokenRegistry"/>,
+    /// <c>AddAuthingRevocationCheck</c>), and tells every registered <see cref="IRevocationObserver"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>The builder of the underlying HTTP client, to add handlers or change its settings.</returns>
-    public static IHttpClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, Action<AuthenticationClientOptions> configure)
+    /// <returns>A builder to add revocation observers, configure the revoked-token registry, and add handlers or change settings of the underlying HTTP client.</returns>
+    public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, Action<AuthenticationClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
@@ -52,9 +56,11 @@ public static class AuthingServiceCollectionExtensions
             RevocationSettings.Create(
                 provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value,
                 provider.GetService<ILoggerFactory>(),
-                provider.GetService<TimeProvider>())));
+                provider.GetService<TimeProvider>(),
+                provider.GetServices<IRevocationObserver>(),
+                provider.GetService<IRevokedTokenRegistry>())));
 
-        return services
+        return new AuthingClientBuilder(services
             .AddRefitGeneratedClient<IAuthingRevocationApi>(AuthingHttp.CreateRefitSettings())
             .ConfigureHttpClient((provider, http) =>
             {
@@ -63,6 +69,6 @@ public static class AuthingServiceCollectionExtensions
                 // Time-outs belong to the resilience pipeline (per attempt and overall).
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(AuthingHttp.CreatePrimaryHandler);
+            .ConfigurePrimaryHttpMessageHandler(AuthingHttp.CreatePrimaryHandler));
     }
 }

@@ -1,5 +1,6 @@
 using AuthingClient.Configuration;
 using AuthingClient.Resilience;
+using AuthingClient.Revocation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace AuthingClient.Transport;
 /// </summary>
 internal sealed class RevocationSettings
 {
-    private RevocationSettings(AuthenticationClientOptions options, ILogger logger, TimeProvider timeProvider)
+    private RevocationSettings(AuthenticationClientOptions options, ILogger logger, TimeProvider timeProvider, LocalRevocationTargets localTargets)
     {
         Credentials = ClientCredentials.From(options);
         Protocol = options.Protocol;
@@ -21,6 +22,7 @@ internal sealed class RevocationSettings
         Logger = logger;
         TimeProvider = timeProvider;
         Pipeline = RevocationPipeline.Create(options, timeProvider);
+        LocalTargets = localTargets;
     }
 
     public ClientCredentials Credentials { get; }
@@ -36,21 +38,30 @@ internal sealed class RevocationSettings
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
 
+    /// <summary>The registry and observers every revocation must also reach.</summary>
+    public LocalRevocationTargets LocalTargets { get; }
+
     /// <summary>Validates the options, then prepares the settings.</summary>
+    /// <param name="options">The client's options, with its own registry and observers.</param>
+    /// <param name="loggerFactory">Where log events go.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="observers">More observers (from dependency injection).</param>
+    /// <param name="registry">The registry to mark when the options name none (from dependency injection).</param>
     /// <exception cref="OptionsValidationException">The options are invalid.</exception>
-    public static RevocationSettings Create(AuthenticationClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    public static RevocationSettings Create(
+        AuthenticationClientOptions options,
+        ILoggerFactory? loggerFactory,
+        TimeProvider? timeProvider,
+        IEnumerable<IRevocationObserver>? observers = null,
+        IRevokedTokenRegistry? registry = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var result = AuthenticationClientOptionsValidator.Instance.Validate(Options.DefaultName, options);
-        if (result.Failed)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(AuthenticationClientOptions), result.Failures);
-        }
+        ValidatedOptions.ThrowIfInvalid(AuthenticationClientOptionsValidator.Instance, options);
 
         return new RevocationSettings(
             options,
             (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AuthenticationClient>(),
-            timeProvider ?? TimeProvider.System);
+            timeProvider ?? TimeProvider.System,
+            LocalRevocationTargets.From(options, observers, registry));
     }
 
     public override string ToString() => $"RevocationSettings(Protocol={Protocol})";

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using AuthingClient.Cli.Tests.Support;
 
@@ -20,7 +18,7 @@ public class RevokeCommandJsonOutputTests
 
         Assert.Equal(3, result.ExitCode);
         var lines = result.StdoutLines.Select(line => JsonDocument.Parse(line).RootElement).ToArray();
-        Assert.Equal(tokens.Select(Fingerprint), lines.Select(line => line.GetProperty("token").GetString()));
+        Assert.Equal(tokens.Select(Fingerprint.Of), lines.Select(line => line.GetProperty("token").GetString()));
         Assert.Equal([JsonValueKind.True, JsonValueKind.False, JsonValueKind.Null], lines.Select(line => line.GetProperty("revoked").ValueKind));
         Assert.Equal(JsonValueKind.Null, lines[0].GetProperty("status").ValueKind);
         Assert.Equal(400, lines[1].GetProperty("status").GetInt32());
@@ -41,6 +39,20 @@ public class RevokeCommandJsonOutputTests
         Assert.True(line.GetProperty("revoked").GetBoolean());
     }
 
-    private static string Fingerprint(string token) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..12];
+    [Fact]
+    public async Task Json_mode_over_streamed_input_keeps_stdout_json_only_while_progress_reasons_and_summary_go_to_stderr()
+    {
+        var run = await FedRun.StartAsync("token-a\nbad\u0001token\ntoken-c\n", results: 3, "--json");
+
+        run.Time.Advance(TimeSpan.FromSeconds(5));
+        var result = await run.FinishAsync();
+
+        Assert.Equal(3, result.StdoutLines.Length);
+        Assert.All(result.StdoutLines, line => Assert.Equal(
+            ["token", "revoked", "status", "error"],
+            JsonDocument.Parse(line).RootElement.EnumerateObject().Select(property => property.Name)));
+        Assert.Contains("authing-revoke: progress: 3 done", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("authing-revoke: line 2 (", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("authing-revoke: finished: 3 tokens", result.Stderr, StringComparison.Ordinal);
+    }
 }

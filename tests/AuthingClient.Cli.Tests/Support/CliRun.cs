@@ -28,6 +28,27 @@ internal static class CliRun
     public static Task<CliResult> RunAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         RunAsync(environment, CancellationToken.None, args);
 
+    /// <summary>Runs with a console of the test's making (standard input, a terminal or not, a clock); its writers must be <see cref="StringWriter"/>s.</summary>
+    public static async Task<CliResult> RunAsync(CliConsole console, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken, params string[] args)
+    {
+        var exitCode = await CliApplication.RunAsync(args, console, environment, cancellationToken);
+        return new CliResult(exitCode, console.Out.ToString()!, console.Error.ToString()!);
+    }
+
+    public static Task<CliResult> RunAsync(CliConsole console, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunAsync(console, environment, CancellationToken.None, args);
+
+    /// <summary>Runs <c>revoke --from-file FILE ARGS --app-host AUTHING</c> with the app's credentials, FILE holding exactly <paramref name="fileText"/>.</summary>
+    public static async Task<CliResult> RunOverFileAsync(FakeAuthing authing, string fileText, params string[] args)
+    {
+        using var file = TokenFile.With(fileText);
+        return await RunAsync(CredentialsEnvironment(), ["revoke", "--from-file", file.Path, .. args, "--app-host", authing.Url]);
+    }
+
+    /// <summary>A console with captured stdout and stderr, and the given standard input (none by default).</summary>
+    public static CliConsole Console(TextReader? stdin = null, StringWriter? stdout = null) =>
+        new(stdin ?? TextReader.Null, stdout ?? new StringWriter(), new StringWriter());
+
     /// <summary>App id and secret from the environment, as a deployment would set them; no app host.</summary>
     public static Dictionary<string, string?> CredentialsEnvironment() => new()
     {

@@ -21,6 +21,9 @@ internal sealed class FakeAuthing : IDisposable
 
     public IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
 
+    /// <summary>The token of each request, sorted: requests sent concurrently arrive in any order.</summary>
+    public string[] SortedTokensSent => Requests.Select(entry => FormFields.Parse(entry.RequestMessage.Body)["token"]).Order(StringComparer.Ordinal).ToArray();
+
     public static FakeAuthing Start()
     {
         var server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });

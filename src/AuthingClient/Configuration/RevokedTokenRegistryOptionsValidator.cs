@@ -1,0 +1,31 @@
+using AuthingClient.Revocation;
+using Microsoft.Extensions.Options;
+
+namespace AuthingClient.Configuration;
+
+/// <summary>
+/// Checks <see cref="RevokedTokenRegistryOptions"/>: at start-up with dependency injection, in the
+/// registry's constructor otherwise.
+/// </summary>
+internal sealed class RevokedTokenRegistryOptionsValidator : IValidateOptions<RevokedTokenRegistryOptions>
+{
+    public static readonly RevokedTokenRegistryOptionsValidator Instance = new();
+
+    public ValidateOptionsResult Validate(string? name, RevokedTokenRegistryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (options.OpaqueTokenLifetime < TimeSpan.FromSeconds(1) || options.OpaqueTokenLifetime > TimeSpan.FromDays(365))
+        {
+            failures.Add($"{nameof(options.OpaqueTokenLifetime)} must be between 1 second and 365 days.");
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromDays(1))
+        {
+            failures.Add($"{nameof(options.ClockSkew)} must be between 0 and 1 day.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+
+namespace AuthingClient.Revocation;
+
+/// <summary>
+/// A revoked-token registry in this process's memory: thread-safe, entries expire as
+/// <see cref="RevokedTokenRegistry"/> describes, and expired entries are purged (at most once a
+/// minute, during a look-up or a mark), so it grows only with the tokens that are still live.
+/// One instance of a service only: a farm needs <c>DistributedRevokedTokenRegistry</c>.
+/// </summary>
+public sealed class InMemoryRevokedTokenRegistry : RevokedTokenRegistry
+{
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _entries = new(StringComparer.Ordinal);
+    private long _nextPurgeTicks;
+
+    /// <summary>Creates a registry with the default lifetimes and the system clock.</summary>
+    public InMemoryRevokedTokenRegistry()
+        : this(options: null)
+    {
+    }
+
+    /// <summary>Creates a registry.</summary>
+    /// <param name="options">How long entries live; <see langword="null"/> for the defaults.</param>
+    /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are out of range.</exception>
+    public InMemoryRevokedTokenRegistry(RevokedTokenRegistryOptions? options, TimeProvider? timeProvider = null)
+        : base(options, timeProvider)
+    {
+    }
+
+    /// <summary>How many entries are held, expired ones not yet purged included.</summary>
+    internal int Count => _entries.Count;
+
+    /// <inheritdoc/>
+    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        PurgeIfDue();
+        return new(_entries.TryGetValue(key, out var expiresAt) ? expiresAt : null);
+    }
+
+    /// <inheritdoc/>
+    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        _entries[key] = expiresAt;
+        PurgeIfDue();
+        return ValueTask.CompletedTask;
+    }
+
+    private void PurgeIfDue()
+    {
+        var now = TimeProvider.GetUtcNow();
+        var due = Interlocked.Read(ref _nextPurgeTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPurgeTicks, (now + PurgeInterval).UtcTicks, due) != due)
+        {
+            return;
+        }
+
+        foreach (var entry in _entries)
+        {
+            if (entry.Value <= now)
+            {
+                // Removes the entry only if it was not marked again meanwhile.
+                _entries.TryRemove(entry);
+            }
+        }
+    }
+}

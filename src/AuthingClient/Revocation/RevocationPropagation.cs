@@ -1,0 +1,137 @@
+using AuthingClient.Contract;
+using AuthingClient.Diagnostics;
+using AuthingClient.Transport;
+using Microsoft.Extensions.Logging;
+
+namespace AuthingClient.Revocation;
+
+/// <summary>
+/// A revocation as the application sees it: at Authing and in every local cache. Marks the
+/// revoked-token registry (before the call when fail-closed, after a confirmed revocation
+/// otherwise), runs the call, then tells every observer. Local failures never stop the call or the
+/// other observers; they are reported together once everything ran.
+/// </summary>
+internal sealed class RevocationPropagation
+{
+    private readonly IAuthingRevocationApi _api;
+    private readonly RevocationSettings _settings;
+    private readonly LocalRevocationTargets _targets;
+    private readonly string _token;
+    private readonly TokenTypeHint? _hint;
+    private readonly Contract.TokenTypeHint? _contractHint;
+    private readonly List<Exception> _failures = [];
+
+    private RevocationPropagation(IAuthingRevocationApi api, RevocationSettings settings, string token, TokenTypeHint? hint, Contract.TokenTypeHint? contractHint)
+    {
+        _api = api;
+        _settings = settings;
+        _targets = settings.LocalTargets;
+        _token = token;
+        _hint = hint;
+        _contractHint = contractHint;
+    }
+
+    /// <summary>Revokes at Authing and, when the client has local targets, reaches them too.</summary>
+    public static Task<bool> RunAsync(IAuthingRevocationApi api, RevocationSettings settings, string token, TokenTypeHint? hint, Contract.TokenTypeHint? contractHint, CancellationToken cancellationToken) =>
+        settings.LocalTargets.IsEmpty
+            ? new RevocationCall(api, settings, token, contractHint).RunAsync(cancellationToken)
+            : new RevocationPropagation(api, settings, token, hint, contractHint).RunAsync(cancellationToken);
+
+    private async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        if (_targets.Marking == RevokedTokenMarking.WhenRequested)
+        {
+            await MarkAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        bool revoked;
+        try
+        {
+            // Created after the mark: its telemetry measures the call to Authing alone.
+            revoked = await new RevocationCall(_api, _settings, _token, _contractHint).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthingRevocationException remoteFailure)
+        {
+            // Not confirmed: observers are still told, so caches can drop the token fail-closed.
+            await NotifyAsync(new RevocationNotice(_token, _hint, RevocationStatus.NotConfirmed, remoteFailure), cancellationToken).ConfigureAwait(false);
+            if (_failures.Count == 0)
+            {
+                throw;
+            }
+
+            throw RevocationObserverException.AfterFailure(remoteFailure, _failures);
+        }
+
+        if (revoked && _targets.Marking == RevokedTokenMarking.WhenConfirmed)
+        {
+            await MarkAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var status = revoked ? RevocationStatus.Revoked : RevocationStatus.NotRevoked;
+        await NotifyAsync(new RevocationNotice(_token, _hint, status), cancellationToken).ConfigureAwait(false);
+        return _failures.Count == 0 ? revoked : throw RevocationObserverException.AfterAnswer(revoked, _failures);
+    }
+
+    private async Task MarkAsync(CancellationToken cancellationToken)
+    {
+        if (_targets.Registry is not { } registry)
+        {
+            return;
+        }
+
+        try
+        {
+            await registry.MarkRevokedAsync(_token, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            Record(ex, observer: null);
+        }
+    }
+
+    private async Task NotifyAsync(RevocationNotice notice, CancellationToken cancellationToken)
+    {
+        var observers = _targets.Observers;
+        if (observers.Count == 0)
+        {
+            return;
+        }
+
+        // Every observer is started before any is awaited: one slow or failing cache neither delays
+        // nor prevents the others.
+        var running = new Task[observers.Count];
+        for (var i = 0; i < observers.Count; i++)
+        {
+            running[i] = TellAsync(observers[i], notice, cancellationToken);
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    private async Task TellAsync(IRevocationObserver observer, RevocationNotice notice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await observer.OnRevokedAsync(notice, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Record(ex, observer);
+        }
+    }
+
+    /// <summary>Keeps a local failure for the caller's exception; <paramref name="observer"/> is null for the registry.</summary>
+    private void Record(Exception exception, IRevocationObserver? observer)
+    {
+        lock (_failures)
+        {
+            _failures.Add(exception);
+        }
+
+        if (_settings.Logger.IsEnabled(LogLevel.Warning))
+        {
+            var target = observer is null ? "the revoked-token registry" : $"revocation observer {observer.GetType().Name}";
+            LocalRevocationLog.Failed(_settings.Logger, TokenFingerprint.Of(_token), target, exception);
+        }
+    }
+}

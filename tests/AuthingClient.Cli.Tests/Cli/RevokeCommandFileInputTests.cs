@@ -1,0 +1,92 @@
+using AuthingClient.Cli.Tests.Support;
+
+namespace AuthingClient.Cli.Tests.Cli;
+
+/// <summary>Tokens from <c>--from-file</c>: one per line, streamed, reported in file order.</summary>
+public class RevokeCommandFileInputTests
+{
+    [Fact]
+    public async Task A_file_with_crlf_line_ends_blank_lines_and_padding_sends_each_token_exactly_and_prints_one_line_per_token()
+    {
+        using var authing = FakeAuthing.Start().AnswerOkByDefault();
+
+        var result = await CliRun.RunOverFileAsync(authing, "token-a\r\n\r\n  token-b \t\n\n   \ntoken-c");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["true", "true", "true"], result.StdoutLines);
+        Assert.Equal(["token-a", "token-b", "token-c"], authing.SortedTokensSent);
+    }
+
+    [Fact]
+    public async Task An_invalid_line_gets_an_error_line_naming_its_line_number_and_the_run_goes_on()
+    {
+        using var authing = FakeAuthing.Start().AnswerOkByDefault();
+
+        var result = await CliRun.RunOverFileAsync(authing, "token-a\n\nbad\u0001token\ntoken-c\n");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(["true", "error", "true"], result.StdoutLines);
+        Assert.Contains($"line 3 ({Fingerprint.Of("bad\u0001token")}): ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, authing.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_lone_carriage_return_is_not_a_line_break_so_the_line_is_reported_invalid_rather_than_split()
+    {
+        using var authing = FakeAuthing.Start().AnswerOkByDefault();
+
+        var result = await CliRun.RunOverFileAsync(authing, "token-a\rtoken-b\n");
+
+        Assert.Equal(["error"], result.StdoutLines);
+        Assert.Empty(authing.Requests);
+    }
+
+    [Fact]
+    public async Task The_summary_on_stderr_counts_each_outcome()
+    {
+        using var authing = FakeAuthing.Start()
+            .AnswerOkByDefault()
+            .AnswerForToken("token-jwt", 400, "unsupported_token_type")
+            .AnswerForToken("token-denied", 401, "invalid_client");
+
+        var result = await CliRun.RunOverFileAsync(authing, "token-ok\ntoken-jwt\ntoken-denied\nbad\u0001token\ntoken-ok2\n");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("authing-revoke: finished: 5 tokens in ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains(": 2 revoked, 1 not revoked, 1 failed, 1 invalid.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Token_arguments_get_no_summary_so_stderr_keeps_only_the_reasons()
+    {
+        using var authing = FakeAuthing.Start().AnswerOkByDefault();
+
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-a", "token-b", "--app-host", authing.Url);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_missing_file_exits_2_and_says_the_tokens_cannot_be_read()
+    {
+        using var file = TokenFile.Unused();
+
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--from-file", file.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.StdoutLines);
+        Assert.Contains("cannot read the tokens", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Token_arguments_and_a_file_together_exit_2()
+    {
+        using var file = TokenFile.With("token-a\n");
+
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-b", "--from-file", file.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not both", result.Stderr, StringComparison.Ordinal);
+    }
+}

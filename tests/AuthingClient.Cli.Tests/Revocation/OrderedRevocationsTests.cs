@@ -1,0 +1,114 @@
+using AuthingClient.Cli.Input;
+using AuthingClient.Cli.Revocation;
+using AuthingClient.Cli.Tests.Support;
+
+namespace AuthingClient.Cli.Tests.Revocation;
+
+/// <summary>The reorder window on its own, with revocations the test finishes by hand.</summary>
+public class OrderedRevocationsTests
+{
+    private readonly List<TaskCompletionSource<TokenOutcome>> _started = [];
+    private readonly RecordingSink _sink = new();
+    private bool _finishingAll;
+
+    [Fact]
+    public async Task Results_are_reported_in_input_order_whatever_order_the_revocations_finish_in()
+    {
+        var run = Revocations(concurrency: 3).RunAsync(Tokens(3), CancellationToken.None);
+
+        Assert.Equal(3, _started.Count);
+        _started[2].SetResult(TokenOutcome.Revoked);
+        _started[1].SetResult(NotRevoked);
+        _started[0].SetResult(Failed);
+
+        Assert.True(await run);
+        Assert.Equal([(1L, TokenOutcomeKind.Failed), (2L, TokenOutcomeKind.NotRevoked), (3L, TokenOutcomeKind.Revoked)], _sink.Reported);
+    }
+
+    [Fact]
+    public async Task The_next_token_is_read_only_when_the_oldest_result_leaves_a_full_window()
+    {
+        var run = Revocations(concurrency: 2).RunAsync(Tokens(5), CancellationToken.None);
+        var startedWithAFullWindow = _started.Count;
+
+        _started[1].SetResult(TokenOutcome.Revoked);
+        var startedAfterTheSecondFinished = _started.Count;
+        FinishAll();
+
+        Assert.True(await run);
+        Assert.Equal(2, startedWithAFullWindow);
+        Assert.Equal(2, startedAfterTheSecondFinished);
+        Assert.Equal(5, _sink.Reported.Count);
+    }
+
+    [Fact]
+    public async Task After_cancellation_nothing_more_is_reported_even_a_revocation_that_finished_and_the_run_returns_false()
+    {
+        using var ctrlC = new CancellationTokenSource();
+        var run = Revocations(concurrency: 4).RunAsync(Tokens(4), ctrlC.Token);
+        _started[0].SetResult(TokenOutcome.Revoked);
+        Assert.True(await Waiting.Until(_sink.ReportedOne));
+
+        await ctrlC.CancelAsync();
+        _started[1].SetResult(TokenOutcome.Revoked);
+        FinishAll();
+
+        Assert.False(await run);
+        Assert.Equal([(1L, TokenOutcomeKind.Revoked)], _sink.Reported);
+    }
+
+    private static TokenOutcome NotRevoked => new(TokenOutcomeKind.NotRevoked, System.Net.HttpStatusCode.BadRequest, "unsupported_token_type", "not revoked");
+
+    private static TokenOutcome Failed => new(TokenOutcomeKind.Failed, System.Net.HttpStatusCode.Unauthorized, "invalid_client", "refused");
+
+    private static IAsyncEnumerable<InputToken> Tokens(int count) =>
+        Enumerable.Range(1, count).Select(i => new InputToken($"token-{i}", i)).ToAsyncEnumerable();
+
+    private OrderedRevocations Revocations(int concurrency) => new(concurrency, Start, _sink);
+
+    /// <summary>A revocation that ends when the test finishes it (cancellation is not observed: it may end after Ctrl-C).</summary>
+    private Task<TokenOutcome> Start(InputToken token, CancellationToken _)
+    {
+        var revocation = new TaskCompletionSource<TokenOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_started)
+        {
+            _started.Add(revocation);
+            if (_finishingAll)
+            {
+                revocation.SetResult(TokenOutcome.Revoked);
+            }
+        }
+
+        return revocation.Task;
+    }
+
+    /// <summary>Finishes every revocation, started so far or later, as revoked.</summary>
+    private void FinishAll()
+    {
+        lock (_started)
+        {
+            _finishingAll = true;
+            foreach (var revocation in _started)
+            {
+                revocation.TrySetResult(TokenOutcome.Revoked);
+            }
+        }
+    }
+
+    private sealed class RecordingSink : IResultSink
+    {
+        private readonly TaskCompletionSource _reportedOne = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public List<(long Position, TokenOutcomeKind Kind)> Reported { get; } = [];
+
+        public Task ReportedOne => _reportedOne.Task;
+
+        public void Report(InputToken token, TokenOutcome outcome)
+        {
+            Reported.Add((token.Position, outcome.Kind));
+            _reportedOne.TrySetResult();
+        }
+
+        public Task FlushAsync() => Task.CompletedTask;
+    }
+}
