@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Running;
+
+namespace AuthingClient.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release -- --filter '*PerCall*'</c> etc. runs BenchmarkDotNet suites;
+/// <c>--cold-start a|d</c> and <c>--serve</c> are the modes the cold-start driver uses
+/// (measure-cold-start.sh); <c>--paired</c> is the interleaved CPU-time comparison of the per-call
+/// variants. See docs/performance.md.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var started = Stopwatch.GetTimestamp();
+        ArgumentNullException.ThrowIfNull(args);
+        return args switch
+        {
+            ["--cold-start", ..] => await ColdStart.RunAsync(args, started).ConfigureAwait(false),
+            ["--serve", ..] => await LoopbackServe.RunAsync(args).ConfigureAwait(false),
+            ["--paired", ..] => PairedComparison.Run(args),
+            _ => RunBenchmarks(args),
+        };
+    }
+
+    // Kept out of Main so the cold-start mode never loads BenchmarkDotNet.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RunBenchmarks(string[] args)
+    {
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return summaries.Any(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)) ? 1 : 0;
+    }
+}

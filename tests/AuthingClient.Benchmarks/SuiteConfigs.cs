@@ -1,0 +1,46 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+
+namespace AuthingClient.Benchmarks;
+
+/// <summary>
+/// A shorter job than BenchmarkDotNet's default (2 cores, whole suite in ≈ 15 minutes), long
+/// enough for a stable median: 20 measured iterations of 65,536 calls after 10 warm-up iterations.
+/// The invocation count is fixed (no pilot stage: a pilot run while tiered compilation is still
+/// busy picks far too few calls), and the global set-ups first run every variant until the JIT is
+/// quiet (<see cref="Fixtures.JitWarmup"/>).
+/// </summary>
+public sealed class PerCallConfig : ManualConfig
+{
+    public PerCallConfig()
+    {
+        AddJob(Job.Default
+            .WithId("PerCall")
+            .WithLaunchCount(1)
+            .WithWarmupCount(10)
+            .WithIterationCount(20)
+            .WithInvocationCount(65_536));
+        AddDiagnoser(MemoryDiagnoser.Default);
+    }
+}
+
+/// <summary>
+/// One invocation is a fixed batch of revocations over loopback (see
+/// <see cref="LoopbackThroughputBenchmarks.Operations"/>), so one iteration is one batch; the global
+/// set-up has already run both variants until the JIT is quiet.
+/// </summary>
+public sealed class LoopbackConfig : ManualConfig
+{
+    public LoopbackConfig()
+    {
+        AddJob(Job.Default
+            .WithId("Loopback")
+            .WithLaunchCount(1)
+            .WithWarmupCount(4)
+            .WithIterationCount(15)
+            .WithInvocationCount(1)
+            .WithUnrollFactor(1));
+        AddDiagnoser(MemoryDiagnoser.Default);
+    }
+}
