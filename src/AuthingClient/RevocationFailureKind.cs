@@ -11,4 +11,10 @@ public enum RevocationFailureKind
 
     /// <summary>The request could not be sent or the answer could not be read (connection refused or reset, a broken response).</summary>
     Transport = 2,
+
+    /// <summary>
+    /// Authing answered, but a revocation observer or the revoked-token registry failed, so a local
+    /// cache may still accept the token (<see cref="Revocation.RevocationObserverException"/>).
+    /// </summary>
+    LocalPropagation = 3,
 }

@@ -51,8 +51,9 @@ public sealed class RevocationObserverException : AuthingRevocationException
         };
     }
 
+    // Authing answered; only the local propagation failed, so that is the kind of failure.
     private RevocationObserverException(string message, bool remoteResult, IReadOnlyList<Exception> failures)
-        : base(message, new AggregateException(failures))
+        : base(message, new RevocationFailure(RevocationFailureKind.LocalPropagation, null, null, null, null, Attempts: 1, ServerResponded: true), new AggregateException(failures))
     {
         RemoteResult = remoteResult;
         ObserverFailures = failures;

@@ -64,6 +64,7 @@ public sealed class ObserverNotificationTests
 
         Assert.All(observers, observer => Assert.Single(observer.Notices));
         Assert.True(thrown.RemoteResult);
+        Assert.Equal(RevocationFailureKind.LocalPropagation, thrown.Kind);
         Assert.Null(thrown.RemoteFailure);
         Assert.Same(failure, Assert.Single(thrown.ObserverFailures));
         Assert.Same(failure, Assert.Single(Assert.IsType<AggregateException>(thrown.InnerException).InnerExceptions));
