@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AuthingClient.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -22,6 +23,7 @@ public static class AuthingRevocationCheckExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="authenticationScheme">The JwtBearer scheme to guard; default <see cref="JwtBearerDefaults.AuthenticationScheme"/>.</param>
     /// <returns>The service collection.</returns>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads extend different types (IServiceCollection, AuthenticationBuilder), so no call can be ambiguous.")]
     public static IServiceCollection AddAuthingRevocationCheck(this IServiceCollection services, string authenticationScheme = JwtBearerDefaults.AuthenticationScheme)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -42,6 +44,7 @@ public static class AuthingRevocationCheckExtensions
     /// <param name="builder">What <c>AddAuthentication()</c> or <c>AddJwtBearer(...)</c> returned.</param>
     /// <param name="authenticationScheme">The JwtBearer scheme to guard; default <see cref="JwtBearerDefaults.AuthenticationScheme"/>.</param>
     /// <returns>The builder.</returns>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads extend different types (IServiceCollection, AuthenticationBuilder), so no call can be ambiguous.")]
     public static AuthenticationBuilder AddAuthingRevocationCheck(this AuthenticationBuilder builder, string authenticationScheme = JwtBearerDefaults.AuthenticationScheme)
     {
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AuthingClient.Contract;
 using AuthingClient.Revocation;
 using AuthingClient.Transport;
@@ -94,6 +95,7 @@ public class AuthenticationClient : IDisposable
     /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted).</exception>
     /// <exception cref="RevocationObserverException">A revocation observer, or marking the revoked-token registry, failed: a local cache may still accept the token. <see cref="RevocationObserverException.RemoteResult"/> says what Authing answered. Every other observer was still told.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled. No observer is told; a fail-closed mark already made stays.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The only optional parameter of both overloads is the trailing CancellationToken (the .NET convention); the hint is never optional, so no call is ambiguous.")]
     public virtual Task<bool> RevokeTokenAsync(string token, CancellationToken cancellationToken = default) =>
         RevokeTokenAsync(token, tokenTypeHint: null, cancellationToken);
 
@@ -110,6 +112,7 @@ public class AuthenticationClient : IDisposable
     /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted).</exception>
     /// <exception cref="RevocationObserverException">A revocation observer, or marking the revoked-token registry, failed: a local cache may still accept the token. <see cref="RevocationObserverException.RemoteResult"/> says what Authing answered. Every other observer was still told.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled. No observer is told; a fail-closed mark already made stays.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The only optional parameter of both overloads is the trailing CancellationToken (the .NET convention); the hint is never optional, so no call is ambiguous.")]
     public virtual Task<bool> RevokeTokenAsync(string token, TokenTypeHint? tokenTypeHint, CancellationToken cancellationToken = default)
     {
         TokenArgument.Validate(token, nameof(token));

@@ -1,11 +1,11 @@
 namespace AuthingClient.Build.Tests;
 
 /// <summary>
-/// The spec is the source: editing openapi/ and running `dotnet build` changes the generated Refit
+/// The build keeps its promises. The spec is the source: editing openapi/ and running `dotnet build` changes the generated Refit
 /// contract with no hand edit, and a build with nothing changed does not run NSwag. One workspace
 /// serves the sequence because each step depends on the state the previous build left.
 /// </summary>
-public sealed class SpecRegenerationTests : IDisposable
+public sealed class LibraryBuildTests : IDisposable
 {
     private readonly LibraryWorkspace _workspace = LibraryWorkspace.CopyFromRepository();
 
@@ -51,6 +51,19 @@ public sealed class SpecRegenerationTests : IDisposable
         Assert.False(result.Succeeded);
         Assert.Contains("Client_id", result.Log, StringComparison.Ordinal);
         Assert.Contains("JsonPropertyName(\"app_id\")", File.ReadAllText(_workspace.GeneratedContractPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_FailsWhenThePublicApiChangesWithoutUpdatingTheBaseline()
+    {
+        File.WriteAllText(
+            Path.Combine(Path.GetDirectoryName(_workspace.ProjectPath)!, "UnplannedApi.cs"),
+            "namespace AuthingClient;\n/// <summary>Not in PublicAPI.*.txt.</summary>\npublic static class UnplannedApi\n{\n    /// <summary>Nothing.</summary>\n    public static void Nothing() { }\n}\n");
+
+        var result = _workspace.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("RS0016", result.Log, StringComparison.Ordinal);
     }
 
     public void Dispose() => _workspace.Dispose();
