@@ -32,11 +32,38 @@ internal static class AuthenticationClientOptionsReader
             options.RevokedTokenMarking = WireNames.Marking.TryParse(marking, out var parsed) ? parsed : (Revocation.RevokedTokenMarking)(-1);
         }
 
-        if (section[nameof(options.AllowInsecureHttp)] is { } allowHttp)
-        {
-            options.AllowInsecureHttp = bool.TryParse(allowHttp, out var parsed)
-                ? parsed
-                : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{nameof(options.AllowInsecureHttp)} must be true or false."));
-        }
+        options.AllowInsecureHttp = Value(section, nameof(options.AllowInsecureHttp), options.AllowInsecureHttp, bool.TryParse, "true or false");
+        options.Timeout = Value(section, nameof(options.Timeout), options.Timeout, TryParseTimeSpan, TimeSpanFormat);
+        options.AttemptTimeout = Value(section, nameof(options.AttemptTimeout), options.AttemptTimeout, TryParseTimeSpan, TimeSpanFormat);
+
+        var retry = section.GetSection(nameof(options.Retry));
+        var retryOptions = options.Retry ??= new RevocationRetryOptions();
+        retryOptions.MaxAttempts = Value(retry, nameof(retryOptions.MaxAttempts), retryOptions.MaxAttempts, TryParseInt, "a whole number");
+        retryOptions.BaseDelay = Value(retry, nameof(retryOptions.BaseDelay), retryOptions.BaseDelay, TryParseTimeSpan, TimeSpanFormat);
+        retryOptions.MaxDelay = Value(retry, nameof(retryOptions.MaxDelay), retryOptions.MaxDelay, TryParseTimeSpan, TimeSpanFormat);
     }
+
+    private const string TimeSpanFormat = "a time span such as 00:00:30";
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    /// <summary>The setting's value, the current one when absent; a malformed value fails naming the setting (its value may be secret-adjacent, so it is not echoed).</summary>
+    private static T Value<T>(IConfiguration section, string key, T current, TryParse<T> tryParse, string expected)
+    {
+        if (section[key] is not { } text)
+        {
+            return current;
+        }
+
+        return tryParse(text.Trim(), out var value)
+            ? value
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{PathOf(section, key)} must be {expected}."));
+    }
+
+    private static string PathOf(IConfiguration section, string key) =>
+        section is IConfigurationSection { Path: { Length: > 0 } path } ? $"{path}:{key}" : key;
+
+    private static bool TryParseTimeSpan(string text, out TimeSpan value) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
+
+    private static bool TryParseInt(string text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 }

@@ -101,13 +101,45 @@ public sealed class ConfigurationBindingTests
     }
 
     [Fact]
-    public void AddAuthingAuthenticationClient_AllowInsecureHttpNotABoolean_FailsNamingTheSetting()
+    public void AddAuthingAuthenticationClient_ResilienceSettings_AreRead()
     {
-        using var provider = Build(new() { ["AllowInsecureHttp"] = "yes" });
+        var options = ResolveOptions(new()
+        {
+            ["Timeout"] = "00:01:00",
+            ["AttemptTimeout"] = "00:00:05",
+            ["Retry:MaxAttempts"] = "5",
+            ["Retry:BaseDelay"] = "00:00:00.250",
+            ["Retry:MaxDelay"] = "00:00:20",
+        });
+
+        Assert.Equal(
+            (TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5), 5, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(20)),
+            (options.Timeout, options.AttemptTimeout, options.Retry.MaxAttempts, options.Retry.BaseDelay, options.Retry.MaxDelay));
+    }
+
+    [Theory]
+    [InlineData("AllowInsecureHttp", "yes", "Authing:AllowInsecureHttp")]
+    [InlineData("Timeout", "soon", "Authing:Timeout")]
+    [InlineData("Retry:MaxAttempts", "three", "Authing:Retry:MaxAttempts")]
+    [InlineData("Retry:BaseDelay", "1 second", "Authing:Retry:BaseDelay")]
+    public void AddAuthingAuthenticationClient_MalformedValue_FailsNamingTheSetting(string setting, string text, string path)
+    {
+        using var provider = Build(new() { [setting] = text });
 
         var exception = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("AllowInsecureHttp", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(path, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(text, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddAuthingAuthenticationClient_ZeroAttempts_FailsStartupValidationNamingTheSetting()
+    {
+        using var provider = Build(new() { ["Retry:MaxAttempts"] = "0" });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Retry.MaxAttempts", exception.Message, StringComparison.Ordinal);
     }
 
     private static AuthenticationClientOptions ResolveOptions(Dictionary<string, string?> changes)
