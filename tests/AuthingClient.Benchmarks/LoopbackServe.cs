@@ -15,14 +15,9 @@ internal static class LoopbackServe
         var index = Array.IndexOf(args, "--seconds");
         var seconds = index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : 600;
 
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-
         await using var server = await LoopbackRevocationServer.StartAsync().ConfigureAwait(false);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(server.Stopping);
+        stop.CancelAfter(TimeSpan.FromSeconds(seconds));
         Console.WriteLine(server.BaseAddress.GetLeftPart(UriPartial.Authority));
         await Console.Out.FlushAsync(stop.Token).ConfigureAwait(false);
         try

@@ -10,8 +10,9 @@ namespace AuthingClient.Benchmarks;
 /// <list type="bullet">
 /// <item>A1/A2: (a) without HttpClient's own time-out; (a) over an IHttpClientFactory client (its logging handlers).</item>
 /// <item>C1: (c) inside a replica of the library's Polly pipeline — the pipeline's cost.</item>
-/// <item>D1–D3: (d) with one attempt (no retry strategy); without IHttpClientFactory's logging
-/// handlers; built with <c>new AuthenticationClient(options, httpClient)</c> instead of DI.</item>
+/// <item>D1–D4: (d) with one attempt (no retry strategy); without IHttpClientFactory's logging
+/// handlers; built with <c>new AuthenticationClient(options, httpClient)</c> instead of DI (no
+/// revoked-token registry then); with a no-op revoked-token registry instead of the in-memory one.</item>
 /// </list>
 /// </summary>
 [Config(typeof(PerCallConfig))]
@@ -54,6 +55,9 @@ public class PerCallBreakdownBenchmarks : IDisposable
 
     [Benchmark]
     public Task<bool> D3_OverCallerHttpClient() => _variants.AuthenticationClientOverCallerHttpClient(Token);
+
+    [Benchmark]
+    public Task<bool> D4_NoOpRegistry() => _variants.AuthenticationClientNoOpRegistry(Token);
 
     [GlobalCleanup]
     public void Dispose()

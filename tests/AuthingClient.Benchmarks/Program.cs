@@ -7,8 +7,8 @@ namespace AuthingClient.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release -- --filter '*PerCall*'</c> etc. runs BenchmarkDotNet suites;
 /// <c>--cold-start a|d</c> and <c>--serve</c> are the modes the cold-start driver uses
-/// (measure-cold-start.sh); <c>--paired</c> is the interleaved CPU-time comparison of the per-call
-/// variants. See docs/performance.md.
+/// (measure-cold-start.sh); <c>--paired</c> and <c>--paired-loopback</c> are the interleaved
+/// comparisons of the per-call and loopback variants. See docs/performance.md.
 /// </summary>
 public static class Program
 {
@@ -21,6 +21,7 @@ public static class Program
             ["--cold-start", ..] => await ColdStart.RunAsync(args, started).ConfigureAwait(false),
             ["--serve", ..] => await LoopbackServe.RunAsync(args).ConfigureAwait(false),
             ["--paired", ..] => PairedComparison.Run(args),
+            ["--paired-loopback", ..] => await PairedLoopback.RunAsync(args).ConfigureAwait(false),
             _ => RunBenchmarks(args),
         };
     }

@@ -3,7 +3,8 @@
 #
 #   tests/AuthingClient.Benchmarks/measure-cold-start.sh [N]       (default 10 runs of each variant)
 #
-# Builds the benchmark exe (Release) unless SKIP_BUILD=1, starts its loopback server (--serve, in
+# Builds the benchmark exe (Release) unless SKIP_BUILD=1 or EXE=path names another build of it (e.g.
+# a ReadyToRun publish), starts its loopback server (--serve, in
 # its own process, stops by itself after 10 minutes), then runs `--cold-start a` and
 # `--cold-start d` alternately N times each, after one untimed run of each (disk cache). Each run
 # prints since_launch_ms (from this script's clock reading just before it started the process, runtime
@@ -16,7 +17,7 @@ set -euo pipefail
 
 n=${1:-10}
 here=$(cd "$(dirname "$0")" && pwd)
-exe="$here/bin/Release/net10.0/AuthingClient.Benchmarks"
+exe=${EXE:-"$here/bin/Release/net10.0/AuthingClient.Benchmarks"}
 work=$(mktemp -d /tmp/authing-cold-start.XXXXXX)
 server_pid=
 cleanup() {
@@ -26,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-if [ -z "${SKIP_BUILD:-}" ]; then
+if [ -z "${SKIP_BUILD:-}" ] && [ -z "${EXE:-}" ]; then
   dotnet build "$here" -c Release -v:q -nologo > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 fi
 

@@ -30,6 +30,9 @@ public sealed class LoopbackRevocationServer : IAsyncDisposable
 
     public Uri RevocationUri => new(BaseAddress, RevocationFixture.RevocationPath);
 
+    /// <summary>Cancelled when the host is asked to stop (SIGTERM, Ctrl+C: the host's console lifetime takes those signals).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     public static async Task<LoopbackRevocationServer> StartAsync()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

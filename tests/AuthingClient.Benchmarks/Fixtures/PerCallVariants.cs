@@ -43,6 +43,10 @@ public sealed class PerCallVariants : IDisposable
         AuthenticationClient = Library(LibraryClient.CreateProvider(AppHost, static () => new OkHandler()));
         AuthenticationClientOneAttempt = Library(LibraryClient.CreateProvider(AppHost, static () => new OkHandler(), static options => options.Retry.MaxAttempts = 1));
         AuthenticationClientNoHttpClientLoggers = Library(LibraryClient.CreateProvider(AppHost, static () => new OkHandler(), configureHttpClient: static builder => builder.RemoveAllLoggers()));
+        AuthenticationClientNoOpRegistry = Library(LibraryClient.CreateProvider(
+            AppHost,
+            static () => new OkHandler(),
+            configureServices: static services => services.AddSingleton<AuthingClient.Revocation.IRevokedTokenRegistry>(new NoOpRevokedTokenRegistry())));
         var overCaller = Own(new AuthenticationClient(
             new AuthenticationClientOptions { AppId = RevocationFixture.AppId, AppSecret = RevocationFixture.AppSecret, AppHost = AppHost.GetLeftPart(UriPartial.Authority) },
             Own(new HttpClient(new OkHandler()))));
@@ -76,7 +80,10 @@ public sealed class PerCallVariants : IDisposable
     /// <summary>(d) with IHttpClientFactory's logging handlers removed (<c>RemoveAllLoggers()</c>).</summary>
     public Func<string, Task<bool>> AuthenticationClientNoHttpClientLoggers { get; }
 
-    /// <summary>(d) built with <c>new AuthenticationClient(options, httpClient)</c>, no dependency injection.</summary>
+    /// <summary>(d) with a revoked-token registry that does nothing instead of the default in-memory one.</summary>
+    public Func<string, Task<bool>> AuthenticationClientNoOpRegistry { get; }
+
+    /// <summary>(d) built with <c>new AuthenticationClient(options, httpClient)</c>, no dependency injection (and so no registry).</summary>
     public Func<string, Task<bool>> AuthenticationClientOverCallerHttpClient { get; }
 
     /// <summary>The variants by the names the suites and the paired comparison print.</summary>
@@ -91,7 +98,8 @@ public sealed class PerCallVariants : IDisposable
         ("d  AuthenticationClient (DI)", AuthenticationClient),
         ("d1 AuthenticationClient, one attempt", AuthenticationClientOneAttempt),
         ("d2 AuthenticationClient, no IHttpClientFactory loggers", AuthenticationClientNoHttpClientLoggers),
-        ("d3 AuthenticationClient over a caller HttpClient", AuthenticationClientOverCallerHttpClient),
+        ("d3 AuthenticationClient over a caller HttpClient (no DI, no registry)", AuthenticationClientOverCallerHttpClient),
+        ("d4 AuthenticationClient (DI), no-op revoked-token registry", AuthenticationClientNoOpRegistry),
     ];
 
     /// <summary>Makes each variant revoke once; throws when one does not succeed.</summary>

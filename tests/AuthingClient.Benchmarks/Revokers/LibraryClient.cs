@@ -7,7 +7,8 @@ namespace AuthingClient.Benchmarks.Revokers;
 /// (d) The public <see cref="AuthenticationClient.RevokeTokenAsync(string, CancellationToken)"/> as
 /// users call it: the client resolved from dependency injection
 /// (<c>AddAuthingAuthenticationClient</c>) with default options — OIDC, client_secret_post, three
-/// attempts, 10 s per attempt, 30 s overall.
+/// attempts, 10 s per attempt, 30 s overall, and the in-memory revoked-token registry that the
+/// registration adds by default.
 /// </summary>
 public static class LibraryClient
 {
@@ -15,13 +16,16 @@ public static class LibraryClient
     /// <param name="primaryHandler">Replaces the library's primary handler (e.g. <see cref="OkHandler"/>); <see langword="null"/> keeps the library's own.</param>
     /// <param name="configure">Changes options after the defaults and the fixture's credentials are set.</param>
     /// <param name="configureHttpClient">Changes the HTTP client registration further (experiments only).</param>
+    /// <param name="configureServices">Registers services before the client (experiments only, e.g. another revoked-token registry).</param>
     public static ServiceProvider CreateProvider(
         Uri appHost,
         Func<HttpMessageHandler>? primaryHandler = null,
         Action<AuthenticationClientOptions>? configure = null,
-        Action<IHttpClientBuilder>? configureHttpClient = null)
+        Action<IHttpClientBuilder>? configureHttpClient = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
+        configureServices?.Invoke(services);
         var httpClient = services.AddAuthingAuthenticationClient(options =>
         {
             options.AppId = RevocationFixture.AppId;

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using AuthingClient.Benchmarks.Fixtures;
+using AuthingClient.Benchmarks.Revokers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuthingClient.Benchmarks;
+
+/// <summary>
+/// Suite 2b, <c>--paired-loopback [--rounds R] [--ops N]</c>: suite 2's (a) and (d) against the same
+/// loopback server in one process, in alternating batches of N revocations (R rounds per
+/// concurrency: 1, 8, 64), so both see the same machine load; wall time and process CPU time per
+/// batch. Over loopback most of the time is the kernel's (send, receive, wake-ups: about 60% of the
+/// samples in a profile), which varies more from minute to minute on a shared machine than the
+/// client's own cost; BenchmarkDotNet measures (a) and (d) minutes apart. Prints the median
+/// revocations per second of each and the ratio (d)/(a).
+/// </summary>
+internal static class PairedLoopback
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rounds = IntArgument(args, "--rounds", 15);
+        var operations = IntArgument(args, "--ops", LoopbackThroughputBenchmarks.Operations);
+        var token = RevocationFixture.OpaqueToken;
+
+        await using var server = await LoopbackRevocationServer.StartAsync().ConfigureAwait(false);
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        var handWritten = new HandWrittenRevoker(http, server.RevocationUri);
+        await using var provider = LibraryClient.CreateProvider(server.BaseAddress);
+        var client = provider.GetRequiredService<AuthenticationClient>();
+        var variants = new (string Name, Func<Task<bool>> Revoke)[]
+        {
+            ("(a) hand-written", () => handWritten.RevokeAsync(token)),
+            ("(d) AuthenticationClient", () => client.RevokeTokenAsync(token)),
+        };
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired loopback: {rounds} rounds x {operations} revocations per variant and concurrency, {Environment.ProcessorCount} cores"));
+        Console.WriteLine("| Concurrency | Variant | Revocations/s (median) | CPU µs per revocation (median) | Throughput (d)/(a) |");
+        Console.WriteLine("|---:|---|---:|---:|---:|");
+        foreach (var concurrency in new[] { 1, 8, 64 })
+        {
+            JitWarmup.UntilQuiet(() =>
+            {
+                foreach (var (_, revoke) in variants)
+                {
+                    RunBatchAsync(revoke, concurrency, operations).GetAwaiter().GetResult();
+                }
+            });
+
+            var perSecond = new List<double>[] { [], [] };
+            var cpu = new List<double>[] { [], [] };
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var k = 0; k < variants.Length; k++)
+                {
+                    var i = (k + round) % variants.Length;
+                    var cpuBefore = Environment.CpuUsage.TotalTime;
+                    var started = Stopwatch.GetTimestamp();
+                    await RunBatchAsync(variants[i].Revoke, concurrency, operations).ConfigureAwait(false);
+                    perSecond[i].Add(operations / Stopwatch.GetElapsedTime(started).TotalSeconds);
+                    cpu[i].Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalMicroseconds / operations);
+                }
+            }
+
+            var ratio = Median(perSecond[1]) / Median(perSecond[0]);
+            for (var i = 0; i < variants.Length; i++)
+            {
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"| {concurrency} | {variants[i].Name} | {Median(perSecond[i]):F0} | {Median(cpu[i]):F1} | {(i == 1 ? ratio.ToString("F2", CultureInfo.InvariantCulture) : string.Empty)} |"));
+            }
+        }
+
+        return 0;
+    }
+
+    private static Task RunBatchAsync(Func<Task<bool>> revoke, int concurrency, int operations)
+    {
+        var remaining = operations;
+        var callers = new Task[concurrency];
+        for (var c = 0; c < concurrency; c++)
+        {
+            callers[c] = Task.Run(async () =>
+            {
+                while (Interlocked.Decrement(ref remaining) >= 0)
+                {
+                    if (!await revoke().ConfigureAwait(false))
+                    {
+                        throw new InvalidOperationException("A revocation was not confirmed.");
+                    }
+                }
+            });
+        }
+
+        return Task.WhenAll(callers);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private static int IntArgument(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
