@@ -11,8 +11,8 @@ namespace AuthingClient.Benchmarks;
 /// <item>A1/A2: (a) without HttpClient's own time-out; (a) over an IHttpClientFactory client (its logging handlers).</item>
 /// <item>C1: (c) inside a replica of the library's Polly pipeline — the pipeline's cost.</item>
 /// <item>D1–D4: (d) with one attempt (no retry strategy); without IHttpClientFactory's logging
-/// handlers; built with <c>new AuthenticationClient(options, httpClient)</c> instead of DI (no
-/// revoked-token registry then); with a no-op revoked-token registry instead of the in-memory one.</item>
+/// handlers; built with <c>new AuthenticationClient(options, httpClient)</c> instead of DI; with a
+/// (no-op) revoked-token registry registered, so the local-propagation step runs.</item>
 /// </list>
 /// </summary>
 [Config(typeof(PerCallConfig))]

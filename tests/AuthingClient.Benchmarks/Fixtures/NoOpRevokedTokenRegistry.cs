@@ -3,9 +3,9 @@ using AuthingClient.Revocation;
 namespace AuthingClient.Benchmarks.Fixtures;
 
 /// <summary>
-/// A revoked-token registry that remembers nothing (as the CLI registers one): with it, (d) still
-/// runs the library's local-propagation step but not the in-memory registry's hashing and storing,
-/// so the breakdown separates the two.
+/// A revoked-token registry that remembers nothing (as the CLI registers one). Registering any
+/// registry makes every revocation go through the library's local-propagation step; with this one
+/// the breakdown measures that step alone, without a real registry's hashing and storing.
 /// </summary>
 public sealed class NoOpRevokedTokenRegistry : IRevokedTokenRegistry
 {

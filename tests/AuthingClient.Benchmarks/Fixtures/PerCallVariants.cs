@@ -80,10 +80,10 @@ public sealed class PerCallVariants : IDisposable
     /// <summary>(d) with IHttpClientFactory's logging handlers removed (<c>RemoveAllLoggers()</c>).</summary>
     public Func<string, Task<bool>> AuthenticationClientNoHttpClientLoggers { get; }
 
-    /// <summary>(d) with a revoked-token registry that does nothing instead of the default in-memory one.</summary>
+    /// <summary>(d) with a revoked-token registry registered (one that does nothing): the cost of the local-propagation step.</summary>
     public Func<string, Task<bool>> AuthenticationClientNoOpRegistry { get; }
 
-    /// <summary>(d) built with <c>new AuthenticationClient(options, httpClient)</c>, no dependency injection (and so no registry).</summary>
+    /// <summary>(d) built with <c>new AuthenticationClient(options, httpClient)</c>, no dependency injection.</summary>
     public Func<string, Task<bool>> AuthenticationClientOverCallerHttpClient { get; }
 
     /// <summary>The variants by the names the suites and the paired comparison print.</summary>
@@ -98,8 +98,8 @@ public sealed class PerCallVariants : IDisposable
         ("d  AuthenticationClient (DI)", AuthenticationClient),
         ("d1 AuthenticationClient, one attempt", AuthenticationClientOneAttempt),
         ("d2 AuthenticationClient, no IHttpClientFactory loggers", AuthenticationClientNoHttpClientLoggers),
-        ("d3 AuthenticationClient over a caller HttpClient (no DI, no registry)", AuthenticationClientOverCallerHttpClient),
-        ("d4 AuthenticationClient (DI), no-op revoked-token registry", AuthenticationClientNoOpRegistry),
+        ("d3 AuthenticationClient over a caller HttpClient (no DI)", AuthenticationClientOverCallerHttpClient),
+        ("d4 AuthenticationClient (DI) with a (no-op) revoked-token registry", AuthenticationClientNoOpRegistry),
     ];
 
     /// <summary>Makes each variant revoke once; throws when one does not succeed.</summary>

@@ -7,8 +7,7 @@ namespace AuthingClient.Benchmarks.Revokers;
 /// (d) The public <see cref="AuthenticationClient.RevokeTokenAsync(string, CancellationToken)"/> as
 /// users call it: the client resolved from dependency injection
 /// (<c>AddAuthingAuthenticationClient</c>) with default options — OIDC, client_secret_post, three
-/// attempts, 10 s per attempt, 30 s overall, and the in-memory revoked-token registry that the
-/// registration adds by default.
+/// attempts, 10 s per attempt, 30 s overall; no revoked-token registry or observer (both are opt-in).
 /// </summary>
 public static class LibraryClient
 {
