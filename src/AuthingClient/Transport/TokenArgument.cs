@@ -30,7 +30,8 @@ internal static class TokenArgument
         }
 
         // A lone surrogate has no UTF-8 form: the server would receive a different token.
-        if (HasLoneSurrogate(token))
+        // The vectorised range check keeps the per-character walk off the hot path for ordinary tokens.
+        if (token.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && HasLoneSurrogate(token))
         {
             throw new ArgumentException("The token to revoke is not well-formed text (it contains a lone surrogate).", paramName);
         }
