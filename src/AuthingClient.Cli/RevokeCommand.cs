@@ -31,12 +31,8 @@ internal sealed class RevokeCommand : Command
     {
         HelpName = "N",
         Description = $"How many revocations are in flight at once, 1 to {OrderedRevocations.MaxConcurrency}. Results still come in input order. More is faster over a slow network, but mind Authing's rate limits. Default: {OrderedRevocations.DefaultConcurrency} with --from-file or -; 1 with TOKEN arguments, which are then sent one after the other, in order.",
-        CustomParser = result => Parse(result, "--concurrency", $"a whole number from 1 to {OrderedRevocations.MaxConcurrency}", static (string text, out int? value) =>
-        {
-            var ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed is >= 1 and <= OrderedRevocations.MaxConcurrency;
-            value = ok ? parsed : null;
-            return ok;
-        }),
+        CustomParser = result => Parse(result, "--concurrency", $"a whole number from 1 to {OrderedRevocations.MaxConcurrency}", static (string text, out int value) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 1 and <= OrderedRevocations.MaxConcurrency),
     };
 
     private readonly Option<string> _failedTo = new("--failed-to")
@@ -67,36 +63,21 @@ internal sealed class RevokeCommand : Command
     {
         HelpName = "oidc|oauth",
         Description = "The protocol the application uses; it selects /oidc/token/revocation or /oauth/token/revocation. Default: oidc.",
-        CustomParser = result => Parse(result, "--protocol", WireNames.Protocols, static (string text, out AuthingProtocol? value) =>
-        {
-            var ok = WireNames.TryParseProtocol(text, out var parsed);
-            value = ok ? parsed : null;
-            return ok;
-        }),
+        CustomParser = result => Parse<AuthingProtocol>(result, "--protocol", WireNames.Protocols, WireNames.TryParseProtocol),
     };
 
     private readonly Option<ClientAuthenticationMethod?> _authMethod = new("--auth-method")
     {
         HelpName = "client_secret_post|client_secret_basic|none",
         Description = $"How the application authenticates at the revocation endpoint (the Authing console setting). Default: client_secret_post. The secret comes from ${EnvironmentVariables.AppSecret}; none sends no secret. client_secret_basic is not available with --protocol oauth.",
-        CustomParser = result => Parse(result, "--auth-method", WireNames.AuthMethods, static (string text, out ClientAuthenticationMethod? value) =>
-        {
-            var ok = WireNames.TryParse(text, out ClientAuthenticationMethod parsed);
-            value = ok ? parsed : null;
-            return ok;
-        }),
+        CustomParser = result => Parse<ClientAuthenticationMethod>(result, "--auth-method", WireNames.AuthMethods, WireNames.TryParse),
     };
 
     private readonly Option<TokenTypeHint?> _hint = new("--hint")
     {
         HelpName = "access_token|refresh_token",
         Description = "Tell Authing what kind of token each TOKEN is (token_type_hint). Default: no hint.",
-        CustomParser = result => Parse(result, "--hint", WireNames.Hints, static (string text, out TokenTypeHint? value) =>
-        {
-            var ok = WireNames.TryParse(text, out TokenTypeHint parsed);
-            value = ok ? parsed : null;
-            return ok;
-        }),
+        CustomParser = result => Parse<TokenTypeHint>(result, "--hint", WireNames.Hints, WireNames.TryParse),
     };
 
     private readonly Option<bool> _json = new("--json")
@@ -216,7 +197,9 @@ internal sealed class RevokeCommand : Command
             ? parseResult.GetValue(flag) ?? string.Empty
             : environment.GetValueOrDefault(variable);
 
-    private static T Parse<T>(ArgumentResult result, string flag, string expected, TryParseValue<T> tryParse)
+    // One parser for every enum flag: the wire name or an error naming the flag and what it accepts.
+    private static T? Parse<T>(ArgumentResult result, string flag, string expected, TryParseValue<T> tryParse)
+        where T : struct
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
         if (tryParse(text, out var value))
@@ -225,6 +208,6 @@ internal sealed class RevokeCommand : Command
         }
 
         result.AddError($"{flag} must be {expected}, not '{text}'.");
-        return default!;
+        return null;
     }
 }
