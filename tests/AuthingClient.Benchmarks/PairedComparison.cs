@@ -5,7 +5,7 @@ using AuthingClient.Benchmarks.Fixtures;
 namespace AuthingClient.Benchmarks;
 
 /// <summary>
-/// Suite 1c, <c>--paired [--calls N] [--rounds R] [--token opaque|jwt]</c>: the per-call variants
+/// Suite 1c, <c>--paired [--calls N] [--rounds R] [--token opaque|jwt] [--only a,d,...]</c>: the per-call variants
 /// of <see cref="PerCallVariants"/> in one process, interleaved — each round times a block of N
 /// calls of every variant in turn (rotating the order), R rounds — and measured in process CPU time
 /// as well as wall time. On a shared machine whose load changes from minute to minute (other builds
@@ -23,10 +23,16 @@ internal static class PairedComparison
 
         using var variants = new PerCallVariants();
         variants.CheckAll(token);
-        var all = variants.All;
+
+        // --only keeps the named variants (by their short name), (a) always first as the baseline;
+        // with one variant besides (a) it is also the mode to run under a profiler.
+        var only = Argument(args, "--only")?.Split(',') ?? [];
+        var all = variants.All
+            .Where((variant, index) => index == 0 || only.Length == 0 || only.Contains(variant.Name.Split(' ')[0]))
+            .ToList();
 
         // Warm-up: until tiered compilation has promoted every variant's whole path.
-        var warmup = JitWarmup.UntilQuiet(() => variants.RunEach(token, calls: 2_000));
+        var warmup = JitWarmup.UntilQuiet(() => RunEach(all, token, calls: 2_000));
 
         var cpu = all.Select(_ => new List<double>()).ToArray();
         var wall = all.Select(_ => new List<double>()).ToArray();
@@ -59,6 +65,14 @@ internal static class PairedComparison
         }
 
         return 0;
+    }
+
+    private static void RunEach(List<(string Name, Func<string, Task<bool>> Revoke)> variants, string token, int calls)
+    {
+        foreach (var (_, revoke) in variants)
+        {
+            RunBlock(revoke, token, calls);
+        }
     }
 
     private static void RunBlock(Func<string, Task<bool>> revoke, string token, int calls)

@@ -7,13 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AuthingClient.Benchmarks;
 
 /// <summary>
-/// Suite 2b, <c>--paired-loopback [--rounds R] [--ops N]</c>: suite 2's (a) and (d) against the same
+/// Suite 2b, <c>--paired-loopback [--rounds R] [--ops N] [--breakdown]</c>: suite 2's (a) and (d) against the same
 /// loopback server in one process, in alternating batches of N revocations (R rounds per
 /// concurrency: 1, 8, 64), so both see the same machine load; wall time and process CPU time per
 /// batch. Over loopback most of the time is the kernel's (send, receive, wake-ups: about 60% of the
 /// samples in a profile), which varies more from minute to minute on a shared machine than the
 /// client's own cost; BenchmarkDotNet measures (a) and (d) minutes apart. Prints the median
-/// revocations per second of each and the ratio (d)/(a).
+/// revocations per second of each and the ratio (d)/(a). <c>--breakdown</c> adds (c), the Refit
+/// contract alone over the library's primary handler, and (d1), the client with one attempt.
 /// </summary>
 internal static class PairedLoopback
 {
@@ -28,14 +29,23 @@ internal static class PairedLoopback
         var handWritten = new HandWrittenRevoker(http, server.RevocationUri);
         await using var provider = LibraryClient.CreateProvider(server.BaseAddress);
         var client = provider.GetRequiredService<AuthenticationClient>();
-        var variants = new (string Name, Func<Task<bool>> Revoke)[]
+        var variants = new List<(string Name, Func<Task<bool>> Revoke)>
         {
             ("(a) hand-written", () => handWritten.RevokeAsync(token)),
             ("(d) AuthenticationClient", () => client.RevokeTokenAsync(token)),
         };
+        await using var oneAttemptProvider = LibraryClient.CreateProvider(server.BaseAddress, configure: static options => options.Retry.MaxAttempts = 1);
+        if (args.Contains("--breakdown"))
+        {
+            var refit = new RefitContractRevoker(RefitContractRevoker.CreateLibraryLikeClient(
+                new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, server.BaseAddress));
+            var oneAttempt = oneAttemptProvider.GetRequiredService<AuthenticationClient>();
+            variants.Add(("(c) Refit contract", () => refit.RevokeAsync(token)));
+            variants.Add(("(d1) AuthenticationClient, one attempt", () => oneAttempt.RevokeTokenAsync(token)));
+        }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired loopback: {rounds} rounds x {operations} revocations per variant and concurrency, {Environment.ProcessorCount} cores"));
-        Console.WriteLine("| Concurrency | Variant | Revocations/s (median) | CPU µs per revocation (median) | Throughput (d)/(a) |");
+        Console.WriteLine("| Concurrency | Variant | Revocations/s (median) | CPU µs per revocation (median) | Throughput vs (a) |");
         Console.WriteLine("|---:|---|---:|---:|---:|");
         foreach (var concurrency in new[] { 1, 8, 64 })
         {
@@ -47,13 +57,13 @@ internal static class PairedLoopback
                 }
             });
 
-            var perSecond = new List<double>[] { [], [] };
-            var cpu = new List<double>[] { [], [] };
+            var perSecond = variants.Select(_ => new List<double>()).ToArray();
+            var cpu = variants.Select(_ => new List<double>()).ToArray();
             for (var round = 0; round < rounds; round++)
             {
-                for (var k = 0; k < variants.Length; k++)
+                for (var k = 0; k < variants.Count; k++)
                 {
-                    var i = (k + round) % variants.Length;
+                    var i = (k + round) % variants.Count;
                     var cpuBefore = Environment.CpuUsage.TotalTime;
                     var started = Stopwatch.GetTimestamp();
                     await RunBatchAsync(variants[i].Revoke, concurrency, operations).ConfigureAwait(false);
@@ -62,12 +72,12 @@ internal static class PairedLoopback
                 }
             }
 
-            var ratio = Median(perSecond[1]) / Median(perSecond[0]);
-            for (var i = 0; i < variants.Length; i++)
+            for (var i = 0; i < variants.Count; i++)
             {
+                var ratio = Median(perSecond[i]) / Median(perSecond[0]);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {concurrency} | {variants[i].Name} | {Median(perSecond[i]):F0} | {Median(cpu[i]):F1} | {(i == 1 ? ratio.ToString("F2", CultureInfo.InvariantCulture) : string.Empty)} |"));
+                    $"| {concurrency} | {variants[i].Name} | {Median(perSecond[i]):F0} | {Median(cpu[i]):F1} | {(i > 0 ? ratio.ToString("F2", CultureInfo.InvariantCulture) : string.Empty)} |"));
             }
         }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using AuthingClient.Reliability.Tests.Support;
 using WireMock;
+using WireMock.Types;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMockRequest = WireMock.RequestBuilders.Request;
@@ -87,22 +89,43 @@ public sealed class FaultMatrixTests : IDisposable
     }
 
     [Fact]
-    public async Task RevokeTokenAsync_RetryAfterLongerThanOverallTimeout_ReportsTimeoutAfterOneAttempt()
+    public async Task RevokeTokenAsync_RetryAfterLongerThanTimeLeft_ReportsTimeoutAtOnceWithoutWaiting()
     {
         _server.Answer(r => r.WithStatusCode(503).WithHeader("Retry-After", "20"), r => r.WithStatusCode(200));
         var options = TestClients.Options(_server.Url);
         options.Timeout = TimeSpan.FromSeconds(10);
-        using var client = TestClients.Create(options, _time);
+        options.AttemptTimeout = TimeSpan.FromSeconds(10);
 
-        var call = client.RevokeTokenAsync(Token);
-        Assert.Equal(TimeSpan.FromSeconds(20), await _time.NextWaitAsync(d => d == TimeSpan.FromSeconds(20)));
-        _time.Advance(TimeSpan.FromSeconds(20));
-        var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
+        var (error, waits) = await FailAsync(options);
 
         Assert.Equal(RevocationFailureKind.Timeout, error.Kind);
         Assert.True(error.ServerResponded);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(1, error.Attempts);
+        Assert.Empty(waits);
         Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_OverallTimeoutPassesDuringAnAttempt_ReportsTimeoutWithoutRetrying()
+    {
+        // 503 with a 4 s wait leaves 1 s of the 5 s overall time-out for the second attempt, which hangs.
+        using var blocked = new BlockedEndpoint(_server.Server, BlockedEndpoint.FirstRetryAfter(4));
+        var options = TestClients.Options(_server.Url);
+        options.Timeout = TimeSpan.FromSeconds(5);
+        options.AttemptTimeout = TimeSpan.FromSeconds(5);
+        using var client = TestClients.Create(options, _time);
+
+        var call = client.RevokeTokenAsync(Token);
+        Assert.Equal(TimeSpan.FromSeconds(4), await _time.NextWaitAsync(d => d == TimeSpan.FromSeconds(4)));
+        _time.Advance(TimeSpan.FromSeconds(4));
+        await blocked.Arrived;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
+
+        Assert.Equal(RevocationFailureKind.Timeout, error.Kind);
+        Assert.Equal(2, error.Attempts);
+        Assert.Equal(2, blocked.Requests);
     }
 
     [Fact]
@@ -230,6 +253,41 @@ public sealed class FaultMatrixTests : IDisposable
     }
 
     [Fact]
+    public async Task RevokeTokenAsync_FirstAttemptTimesOut_RetriesOnAFreshDeadlineAndSucceeds()
+    {
+        // The timed-out attempt's cancellation source has fired; were it reused, the retry would be
+        // cancelled before it started.
+        using var blocked = new BlockedEndpoint(_server.Server, BlockedEndpoint.HoldFirstOnly);
+        using var client = TestClients.Create(TestClients.Options(_server.Url), _time);
+
+        var call = client.RevokeTokenAsync(Token);
+        await blocked.Arrived;
+        _time.Advance(TestClients.AttemptTimeout);
+        var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
+
+        Assert.True(await call);
+        Assert.Single(waits);
+        Assert.Equal(2, blocked.Requests);
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_CallerCancelsDuringAnAttempt_ThrowsWithTheCallersTokenAndTheClientStaysUsable()
+    {
+        using var blocked = new BlockedEndpoint(_server.Server, BlockedEndpoint.HoldFirstOnly);
+        using var client = TestClients.Create(TestClients.Options(_server.Url), _time);
+        using var cancellation = new CancellationTokenSource();
+
+        var call = client.RevokeTokenAsync(Token, cancellation.Token);
+        await blocked.Arrived;
+        await cancellation.CancelAsync();
+        var canceled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
+        Assert.Equal(cancellation.Token, canceled.CancellationToken);
+        Assert.True(await client.RevokeTokenAsync("another-token"));
+        Assert.Equal(2, blocked.Requests);
+    }
+
+    [Fact]
     public async Task RevokeTokenAsync_CallerCancelsDuringRetryWait_StopsAtOnceWithoutAnotherAttempt()
     {
         _server.Answer(r => r.WithStatusCode(503), r => r.WithStatusCode(200));
@@ -262,25 +320,46 @@ public sealed class FaultMatrixTests : IDisposable
         return (await Assert.ThrowsAsync<AuthingRevocationException>(() => call), waits);
     }
 
-    /// <summary>An endpoint that holds every request until the test ends, and says when one arrived.</summary>
+    /// <summary>
+    /// An endpoint that holds requests until the test ends, and says when the first held one arrived.
+    /// <c>answer</c> may answer a request at once instead, by its number (1-based); null holds it.
+    /// </summary>
     private sealed class BlockedEndpoint : IDisposable
     {
         private readonly TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly ManualResetEventSlim _release = new();
         private int _requests;
 
-        public BlockedEndpoint(WireMockServer server) =>
+        public BlockedEndpoint(WireMockServer server, Func<int, ResponseMessage?>? answer = null) =>
             server.Given(WireMockRequest.Create().WithPath(FaultServer.RevocationPath).UsingPost())
                 .RespondWith(Response.Create().WithCallback(_ =>
                 {
-                    Interlocked.Increment(ref _requests);
+                    var number = Interlocked.Increment(ref _requests);
+                    if (answer?.Invoke(number) is { } answered)
+                    {
+                        return answered;
+                    }
+
                     _arrived.TrySetResult();
                     _release.Wait(TimeSpan.FromMinutes(1));
                     return new ResponseMessage { StatusCode = 200 };
                 }));
 
+        /// <summary>503 with <c>Retry-After</c> to the first request; holds the others.</summary>
+        public static Func<int, ResponseMessage?> FirstRetryAfter(int seconds) => number => number == 1
+            ? new ResponseMessage
+            {
+                StatusCode = 503,
+                Headers = new Dictionary<string, WireMockList<string>> { ["Retry-After"] = new(seconds.ToString(CultureInfo.InvariantCulture)) },
+            }
+            : null;
+
+        /// <summary>Holds the first request; answers 200 to the others.</summary>
+        public static ResponseMessage? HoldFirstOnly(int number) => number == 1 ? null : new ResponseMessage { StatusCode = 200 };
+
         public Task Arrived => _arrived.Task;
 
+        /// <summary>Requests that reached the endpoint, answered or held.</summary>
         public int Requests => Volatile.Read(ref _requests);
 
         public void Dispose()

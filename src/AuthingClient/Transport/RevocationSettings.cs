@@ -22,6 +22,9 @@ internal sealed class RevocationSettings
         Logger = logger;
         TimeProvider = timeProvider;
         Pipeline = RevocationPipeline.Create(options, timeProvider);
+        Timeout = options.Timeout;
+        AttemptTimeout = options.AttemptTimeout;
+        AttemptDeadlines = new AttemptDeadlines(timeProvider);
         LocalTargets = localTargets;
     }
 
@@ -37,6 +40,14 @@ internal sealed class RevocationSettings
     public TimeProvider TimeProvider { get; }
 
     public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+
+    /// <summary>The whole call's time budget, retries and waits included.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary>One attempt's time budget (cut to what is left of <see cref="Timeout"/>).</summary>
+    public TimeSpan AttemptTimeout { get; }
+
+    public AttemptDeadlines AttemptDeadlines { get; }
 
     /// <summary>The registry and observers every revocation must also reach.</summary>
     public LocalRevocationTargets LocalTargets { get; }

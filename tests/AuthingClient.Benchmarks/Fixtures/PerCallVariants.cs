@@ -94,7 +94,7 @@ public sealed class PerCallVariants : IDisposable
         ("a2 hand-written, IHttpClientFactory client", HandWrittenFactoryHttpClient),
         ("b  Duende.IdentityModel", Duende),
         ("c  Refit contract", RefitContract),
-        ("c1 Refit contract in the library's pipeline", RefitInPipeline),
+        ("c1 Refit contract in the 0.1 pipeline (two Polly time-outs)", RefitInPipeline),
         ("d  AuthenticationClient (DI)", AuthenticationClient),
         ("d1 AuthenticationClient, one attempt", AuthenticationClientOneAttempt),
         ("d2 AuthenticationClient, no IHttpClientFactory loggers", AuthenticationClientNoHttpClientLoggers),

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.ObjectPool;
+
+namespace AuthingClient.Resilience;
+
+/// <summary>
+/// Hands out the cancellation of one attempt: it fires when the attempt's time budget runs out
+/// (on the client's <see cref="TimeProvider"/>) or when the caller cancels. The sources are pooled
+/// because nearly every attempt ends before its timer fires, so the source can be reset and reused
+/// instead of allocating a source and a timer per call.
+/// </summary>
+internal sealed class AttemptDeadlines
+{
+    private readonly ObjectPool<CancellationTokenSource> _sources;
+
+    public AttemptDeadlines(TimeProvider timeProvider)
+    {
+        // Two per core covers every attempt in flight at once on a busy machine; beyond that a
+        // source is created and, on return, disposed (DisposableObjectPool does that).
+        var provider = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 };
+        _sources = provider.Create(new SourcePolicy(timeProvider));
+    }
+
+    /// <summary>Starts the deadline of one attempt; dispose the result when the attempt is over.</summary>
+    /// <param name="budget">How long the attempt may take; positive.</param>
+    /// <param name="callerToken">The caller's cancellation, which also cancels the attempt.</param>
+    public AttemptDeadline Start(TimeSpan budget, CancellationToken callerToken)
+    {
+        var source = _sources.Get();
+        source.CancelAfter(budget);
+        var link = callerToken.CanBeCanceled
+            ? callerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source)
+            : default;
+        return new AttemptDeadline(this, source, link);
+    }
+
+    internal void Return(CancellationTokenSource source) => _sources.Return(source);
+
+    private sealed class SourcePolicy(TimeProvider timeProvider) : IPooledObjectPolicy<CancellationTokenSource>
+    {
+        // Infinite until CancelAfter arms it; created with the provider so fake clocks drive it in tests.
+        public CancellationTokenSource Create() => new(Timeout.InfiniteTimeSpan, timeProvider);
+
+        // A source that fired cannot be reused; TryReset also disarms the timer of one that did not.
+        public bool Return(CancellationTokenSource obj) => obj.TryReset();
+    }
+}
+
+/// <summary>The running deadline of one attempt.</summary>
+internal readonly struct AttemptDeadline : IDisposable
+{
+    private readonly AttemptDeadlines _owner;
+    private readonly CancellationTokenSource _source;
+    private readonly CancellationTokenRegistration _callerLink;
+
+    internal AttemptDeadline(AttemptDeadlines owner, CancellationTokenSource source, CancellationTokenRegistration callerLink)
+    {
+        _owner = owner;
+        _source = source;
+        _callerLink = callerLink;
+    }
+
+    /// <summary>Cancelled when the budget runs out or the caller cancels.</summary>
+    public CancellationToken Token => _source.Token;
+
+    /// <summary>Whether the attempt was cancelled, by its budget or by the caller.</summary>
+    public bool Expired => _source.IsCancellationRequested;
+
+    public void Dispose()
+    {
+        // Unlink first: Dispose waits for a running callback, so the source is never cancelled
+        // after it went back to the pool.
+        _callerLink.Dispose();
+        _owner.Return(_source);
+    }
+}
