@@ -55,6 +55,14 @@ internal static class ColdStart
     // (a): the hand-written POST, with the same primary handler settings as the library's.
     private static async Task<bool> HandWrittenAsync(Uri server)
     {
+        var started = Stopwatch.GetTimestamp();
+        var revoked = await HandWrittenCallAsync(server).ConfigureAwait(false);
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"phases_ms first_call={Stopwatch.GetElapsedTime(started).TotalMilliseconds:F1}")).ConfigureAwait(false);
+        return revoked;
+    }
+
+    private static async Task<bool> HandWrittenCallAsync(Uri server)
+    {
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         return await new HandWrittenRevoker(http, new Uri(server, RevocationFixture.RevocationPath)).RevokeAsync(RevocationFixture.OpaqueToken).ConfigureAwait(false);
     }
@@ -62,8 +70,18 @@ internal static class ColdStart
     // (d): as an application does it: register, build the container, resolve, revoke.
     private static async Task<bool> AuthenticationClientAsync(Uri server)
     {
+        // Phases go to stderr (the script reads stdout), to see where (d)'s start-up goes.
+        var started = Stopwatch.GetTimestamp();
         await using var provider = LibraryClient.CreateProvider(server);
-        return await provider.GetRequiredService<AuthenticationClient>().RevokeTokenAsync(RevocationFixture.OpaqueToken).ConfigureAwait(false);
+        var built = Stopwatch.GetTimestamp();
+        var client = provider.GetRequiredService<AuthenticationClient>();
+        var resolved = Stopwatch.GetTimestamp();
+        var revoked = await client.RevokeTokenAsync(RevocationFixture.OpaqueToken).ConfigureAwait(false);
+        var done = Stopwatch.GetTimestamp();
+        await Console.Error.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"phases_ms build={Stopwatch.GetElapsedTime(started, built).TotalMilliseconds:F1} resolve={Stopwatch.GetElapsedTime(built, resolved).TotalMilliseconds:F1} first_call={Stopwatch.GetElapsedTime(resolved, done).TotalMilliseconds:F1}")).ConfigureAwait(false);
+        return revoked;
     }
 
     private static string? Argument(string[] args, string name)

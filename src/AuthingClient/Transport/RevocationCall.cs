@@ -9,8 +9,9 @@ using Polly.Timeout;
 namespace AuthingClient.Transport;
 
 /// <summary>
-/// One revocation from start to outcome: runs the attempts through the resilience pipeline, turns
-/// the final answer or failure into the public result, and reports it to logs, traces and metrics.
+/// One revocation from start to outcome: makes the first attempt, hands a transient failure to the
+/// retries (<see cref="RevocationRetries"/>), turns the final answer or failure into the public
+/// result, and reports it to logs, traces and metrics.
 /// </summary>
 internal sealed class RevocationCall : IRetryObserver
 {
@@ -46,18 +47,32 @@ internal sealed class RevocationCall : IRetryObserver
             RevocationLog.Starting(_settings.Logger, Fingerprint, _settings.Protocol == AuthingProtocol.OAuth ? "oauth" : "oidc");
         }
 
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryObserverKey.Key, this);
         try
         {
-            using var response = await _settings.Pipeline.ExecuteAsync(
-                static (ctx, call) => call.SendAttemptAsync(ctx.CancellationToken), context, this).ConfigureAwait(false);
+            HttpResponseMessage response;
+            var retries = _settings.Retries;
+            try
+            {
+                response = await SendAttemptAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (retries is not null && retries.ShouldRetry(Outcome.FromException<HttpResponseMessage>(ex), this))
+            {
+                response = await retries.RunAsync(Outcome.FromException<HttpResponseMessage>(ex), this, SendAttemptAsync, cancellationToken).ConfigureAwait(false);
+            }
 
-            var revoked = await RevocationResponse
-                .InterpretAsync(response, new SecretRedactor(_token, _settings.Secret), _attempts, cancellationToken)
-                .ConfigureAwait(false);
-            Finish(activity, revoked ? RevocationOutcome.Revoked : RevocationOutcome.NotRevoked, (int)response.StatusCode);
-            return revoked;
+            if (retries is not null && retries.ShouldRetry(Outcome.FromResult(response), this))
+            {
+                response = await retries.RunAsync(Outcome.FromResult(response), this, SendAttemptAsync, cancellationToken).ConfigureAwait(false);
+            }
+
+            using (response)
+            {
+                var revoked = await RevocationResponse
+                    .InterpretAsync(response, new SecretRedactor(_token, _settings.Secret), _attempts, cancellationToken)
+                    .ConfigureAwait(false);
+                Finish(activity, revoked ? RevocationOutcome.Revoked : RevocationOutcome.NotRevoked, (int)response.StatusCode);
+                return revoked;
+            }
         }
         catch (AuthingRevocationException ex)
         {
@@ -80,10 +95,6 @@ internal sealed class RevocationCall : IRetryObserver
         {
             Finish(activity, RevocationOutcome.Canceled, statusCode: null);
             throw;
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
         }
     }
 

@@ -4,13 +4,12 @@ using AuthingClient.Revocation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace AuthingClient.Transport;
 
 /// <summary>
 /// Everything a revocation needs that does not change between calls, prepared once from validated
-/// options: credentials, the path to use, the resilience pipeline, logging and time.
+/// options: credentials, the path to use, retries and time-outs, logging and time.
 /// </summary>
 internal sealed class RevocationSettings
 {
@@ -21,7 +20,7 @@ internal sealed class RevocationSettings
         Secret = options.AppSecret;
         Logger = logger;
         TimeProvider = timeProvider;
-        Pipeline = RevocationPipeline.Create(options, timeProvider);
+        Retries = RevocationRetries.From(options, timeProvider);
         Timeout = options.Timeout;
         AttemptTimeout = options.AttemptTimeout;
         AttemptDeadlines = new AttemptDeadlines(timeProvider);
@@ -39,7 +38,8 @@ internal sealed class RevocationSettings
 
     public TimeProvider TimeProvider { get; }
 
-    public ResiliencePipeline<HttpResponseMessage> Pipeline { get; }
+    /// <summary>The retries after a transient failure; <see langword="null"/> when only one attempt is allowed.</summary>
+    public RevocationRetries? Retries { get; }
 
     /// <summary>The whole call's time budget, retries and waits included.</summary>
     public TimeSpan Timeout { get; }
