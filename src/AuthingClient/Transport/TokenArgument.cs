@@ -23,6 +23,13 @@ internal static class TokenArgument
             throw new ArgumentException($"The token to revoke is {token.Length} characters long; at most {MaxLength} are accepted.", paramName);
         }
 
+        // Real tokens (JWTs, opaque ids) are printable ASCII: one vectorised pass settles them, and
+        // the checks below run only for the rest.
+        if (!token.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        {
+            return;
+        }
+
         // C0, DEL and C1 (U+0080–U+009F): no real token has them, and they corrupt logs and headers.
         if (token.AsSpan().ContainsAnyInRange('\0', '\x1F') || token.AsSpan().ContainsAnyInRange('\x7F', '\x9F'))
         {
