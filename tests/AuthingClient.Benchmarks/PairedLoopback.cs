@@ -14,7 +14,8 @@ namespace AuthingClient.Benchmarks;
 /// samples in a profile), which varies more from minute to minute on a shared machine than the
 /// client's own cost; BenchmarkDotNet measures (a) and (d) minutes apart. Prints the median
 /// revocations per second of each and the ratio (d)/(a). <c>--breakdown</c> adds (c), the Refit
-/// contract alone over the library's primary handler, and (d1), the client with one attempt.
+/// contract alone over the library's primary handler, (d1), the client with one attempt, and the
+/// experiment (e), the client over the same contract implemented without Refit.
 /// </summary>
 internal static class PairedLoopback
 {
@@ -25,7 +26,7 @@ internal static class PairedLoopback
         var token = RevocationFixture.OpaqueToken;
 
         await using var server = await LoopbackRevocationServer.StartAsync().ConfigureAwait(false);
-        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        using var http = new HttpClient(LibraryLikeHandler());
         var handWritten = new HandWrittenRevoker(http, server.RevocationUri);
         await using var provider = LibraryClient.CreateProvider(server.BaseAddress);
         var client = provider.GetRequiredService<AuthenticationClient>();
@@ -35,13 +36,21 @@ internal static class PairedLoopback
             ("(d) AuthenticationClient", () => client.RevokeTokenAsync(token)),
         };
         await using var oneAttemptProvider = LibraryClient.CreateProvider(server.BaseAddress, configure: static options => options.Retry.MaxAttempts = 1);
+        using var refitHttp = RefitContractRevoker.CreateLibraryLikeClient(LibraryLikeHandler(), server.BaseAddress);
+        using var directHttp = new HttpClient(LibraryLikeHandler()) { Timeout = Timeout.InfiniteTimeSpan };
+        using var withoutRefit = new AuthenticationClient(
+            new DirectContractApi(directHttp, server.BaseAddress),
+            AuthingClient.Transport.RevocationSettings.Create(
+                new AuthenticationClientOptions { AppId = RevocationFixture.AppId, AppSecret = RevocationFixture.AppSecret, AppHost = server.BaseAddress.GetLeftPart(UriPartial.Authority) },
+                loggerFactory: null,
+                timeProvider: null));
         if (args.Contains("--breakdown"))
         {
-            var refit = new RefitContractRevoker(RefitContractRevoker.CreateLibraryLikeClient(
-                new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }, server.BaseAddress));
+            var refit = new RefitContractRevoker(refitHttp);
             var oneAttempt = oneAttemptProvider.GetRequiredService<AuthenticationClient>();
             variants.Add(("(c) Refit contract", () => refit.RevokeAsync(token)));
             variants.Add(("(d1) AuthenticationClient, one attempt", () => oneAttempt.RevokeTokenAsync(token)));
+            variants.Add(("(e) AuthenticationClient over the contract without Refit (experiment)", () => withoutRefit.RevokeTokenAsync(token)));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired loopback: {rounds} rounds x {operations} revocations per variant and concurrency, {Environment.ProcessorCount} cores"));
@@ -83,6 +92,9 @@ internal static class PairedLoopback
 
         return 0;
     }
+
+    // The library's primary handler settings (AuthingHttp.CreatePrimaryHandler).
+    private static SocketsHttpHandler LibraryLikeHandler() => new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 
     private static Task RunBatchAsync(Func<Task<bool>> revoke, int concurrency, int operations)
     {

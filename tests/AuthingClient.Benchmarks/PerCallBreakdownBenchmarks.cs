@@ -9,10 +9,10 @@ namespace AuthingClient.Benchmarks;
 /// <see cref="PerCallVariants"/>):
 /// <list type="bullet">
 /// <item>A1/A2: (a) without HttpClient's own time-out; (a) over an IHttpClientFactory client (its logging handlers).</item>
-/// <item>C1: (c) inside a replica of the library's Polly pipeline — the pipeline's cost.</item>
-/// <item>D1–D4: (d) with one attempt (no retry strategy); without IHttpClientFactory's logging
-/// handlers; built with <c>new AuthenticationClient(options, httpClient)</c> instead of DI; with a
-/// (no-op) revoked-token registry registered, so the local-propagation step runs.</item>
+/// <item>C1: (c) inside a replica of the Polly pipeline the library had up to 7b295e0 (two Polly time-outs around a retry).</item>
+/// <item>D1, D3, D4: (d) with one attempt; built with <c>new AuthenticationClient(options, httpClient)</c>
+/// instead of DI; with a (no-op) revoked-token registry registered, so the local-propagation step runs.</item>
+/// <item>E: an experiment — the client over the same generated contract implemented without Refit.</item>
 /// </list>
 /// </summary>
 [Config(typeof(PerCallConfig))]
@@ -51,7 +51,7 @@ public class PerCallBreakdownBenchmarks : IDisposable
     public Task<bool> D1_OneAttempt() => _variants.AuthenticationClientOneAttempt(Token);
 
     [Benchmark]
-    public Task<bool> D2_NoHttpClientLoggers() => _variants.AuthenticationClientNoHttpClientLoggers(Token);
+    public Task<bool> E_WithoutRefit() => _variants.AuthenticationClientWithoutRefit(Token);
 
     [Benchmark]
     public Task<bool> D3_OverCallerHttpClient() => _variants.AuthenticationClientOverCallerHttpClient(Token);

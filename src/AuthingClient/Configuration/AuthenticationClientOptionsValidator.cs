@@ -51,7 +51,7 @@ internal sealed class AuthenticationClientOptionsValidator : IValidateOptions<Au
             failures.Add($"{nameof(options.AppSecret)} is required when {nameof(options.RevocationEndPointAuthMethod)} is {WireNames.AuthMethod.ToWireName(options.RevocationEndPointAuthMethod)}.");
         }
 
-        if (options.AppSecret is { } secret && secret.Any(c => c is < '\x20' or > '\x7E'))
+        if (options.AppSecret is { } secret && secret.AsSpan().ContainsAnyExceptInRange('\x20', '\x7E'))
         {
             // RFC 6749 Appendix A: client secrets are VSCHAR (printable ASCII).
             failures.Add($"{nameof(options.AppSecret)} must contain only printable ASCII characters.");

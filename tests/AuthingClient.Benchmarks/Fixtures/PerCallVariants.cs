@@ -42,7 +42,11 @@ public sealed class PerCallVariants : IDisposable
         // (d) and its variations.
         AuthenticationClient = Library(LibraryClient.CreateProvider(AppHost, static () => new OkHandler()));
         AuthenticationClientOneAttempt = Library(LibraryClient.CreateProvider(AppHost, static () => new OkHandler(), static options => options.Retry.MaxAttempts = 1));
-        AuthenticationClientNoHttpClientLoggers = Library(LibraryClient.CreateProvider(AppHost, static () => new OkHandler(), configureHttpClient: static builder => builder.RemoveAllLoggers()));
+        var withoutRefitOptions = new AuthenticationClientOptions { AppId = RevocationFixture.AppId, AppSecret = RevocationFixture.AppSecret, AppHost = AppHost.GetLeftPart(UriPartial.Authority) };
+        var withoutRefit = Own(new AuthenticationClient(
+            new DirectContractApi(Own(new HttpClient(new OkHandler()) { Timeout = Timeout.InfiniteTimeSpan }), AppHost),
+            AuthingClient.Transport.RevocationSettings.Create(withoutRefitOptions, loggerFactory: null, timeProvider: null)));
+        AuthenticationClientWithoutRefit = token => withoutRefit.RevokeTokenAsync(token);
         AuthenticationClientNoOpRegistry = Library(LibraryClient.CreateProvider(
             AppHost,
             static () => new OkHandler(),
@@ -74,11 +78,11 @@ public sealed class PerCallVariants : IDisposable
     /// <summary>(d) the public client from dependency injection, default options.</summary>
     public Func<string, Task<bool>> AuthenticationClient { get; }
 
-    /// <summary>(d) with <c>Retry.MaxAttempts = 1</c>: no retry strategy in the pipeline.</summary>
+    /// <summary>(d) with <c>Retry.MaxAttempts = 1</c>: no retry check after the attempt.</summary>
     public Func<string, Task<bool>> AuthenticationClientOneAttempt { get; }
 
-    /// <summary>(d) with IHttpClientFactory's logging handlers removed (<c>RemoveAllLoggers()</c>).</summary>
-    public Func<string, Task<bool>> AuthenticationClientNoHttpClientLoggers { get; }
+    /// <summary>(e) an experiment: the client over the same generated contract implemented without Refit (<see cref="DirectContractApi"/>).</summary>
+    public Func<string, Task<bool>> AuthenticationClientWithoutRefit { get; }
 
     /// <summary>(d) with a revoked-token registry registered (one that does nothing): the cost of the local-propagation step.</summary>
     public Func<string, Task<bool>> AuthenticationClientNoOpRegistry { get; }
@@ -97,7 +101,7 @@ public sealed class PerCallVariants : IDisposable
         ("c1 Refit contract in the 0.1 pipeline (two Polly time-outs)", RefitInPipeline),
         ("d  AuthenticationClient (DI)", AuthenticationClient),
         ("d1 AuthenticationClient, one attempt", AuthenticationClientOneAttempt),
-        ("d2 AuthenticationClient, no IHttpClientFactory loggers", AuthenticationClientNoHttpClientLoggers),
+        ("e  AuthenticationClient over the contract without Refit (experiment)", AuthenticationClientWithoutRefit),
         ("d3 AuthenticationClient over a caller HttpClient (no DI)", AuthenticationClientOverCallerHttpClient),
         ("d4 AuthenticationClient (DI) with a (no-op) revoked-token registry", AuthenticationClientNoOpRegistry),
     ];
