@@ -3,11 +3,12 @@ using System.Globalization;
 using AuthingClient.Benchmarks.Fixtures;
 using AuthingClient.Benchmarks.Revokers;
 using Microsoft.Extensions.DependencyInjection;
+using Refit;
 
 namespace AuthingClient.Benchmarks;
 
 /// <summary>
-/// Suite 3, one run: <c>--cold-start a|d --url URL [--launched-at EPOCHREALTIME]</c> makes one
+/// Suite 3, one run: <c>--cold-start a|c|d --url URL [--launched-at EPOCHREALTIME]</c> makes one
 /// revocation against a loopback server (usually <c>--serve</c> in another process) in this fresh
 /// process and prints how long it took to get there, on one line:
 /// <c>variant=d revoked=true since_launch_ms=… since_process_start_ms=… in_main_ms=… cpu_ms=…</c>.
@@ -27,16 +28,19 @@ internal static class ColdStart
         var variant = Argument(args, "--cold-start");
         var url = Argument(args, "--url");
         var launchedAt = Argument(args, "--launched-at");
-        if (variant is not ("a" or "d") || url is null)
+        if (variant is not ("a" or "c" or "d") || url is null)
         {
-            await Console.Error.WriteLineAsync("usage: --cold-start a|d --url http://127.0.0.1:PORT [--launched-at $EPOCHREALTIME]").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("usage: --cold-start a|c|d --url http://127.0.0.1:PORT [--launched-at $EPOCHREALTIME]").ConfigureAwait(false);
             return 2;
         }
 
         var server = new Uri(url, UriKind.Absolute);
-        var revoked = variant == "a"
-            ? await HandWrittenAsync(server).ConfigureAwait(false)
-            : await AuthenticationClientAsync(server).ConfigureAwait(false);
+        var revoked = variant switch
+        {
+            "a" => await HandWrittenAsync(server).ConfigureAwait(false),
+            "c" => await RefitThroughContainerAsync(server).ConfigureAwait(false),
+            _ => await AuthenticationClientAsync(server).ConfigureAwait(false),
+        };
 
         var now = DateTimeOffset.UtcNow;
         var inMain = Stopwatch.GetElapsedTime(mainStarted);
@@ -82,6 +86,22 @@ internal static class ColdStart
             CultureInfo.InvariantCulture,
             $"phases_ms build={Stopwatch.GetElapsedTime(started, built).TotalMilliseconds:F1} resolve={Stopwatch.GetElapsedTime(built, resolved).TotalMilliseconds:F1} first_call={Stopwatch.GetElapsedTime(resolved, done).TotalMilliseconds:F1}")).ConfigureAwait(false);
         return revoked;
+    }
+
+    /// <summary>
+    /// (c) for cold start: what the library necessarily sits on — the generated Refit contract
+    /// registered with Refit.HttpClientFactory in a container with the library's Refit settings,
+    /// resolved, called once. No options, validation, retries, time-outs or telemetry.
+    /// </summary>
+    private static async Task<bool> RefitThroughContainerAsync(Uri server)
+    {
+        var services = new ServiceCollection();
+        services.AddRefitGeneratedClient<AuthingClient.Contract.IAuthingRevocationApi>(AuthingClient.Transport.AuthingHttp.CreateRefitSettings())
+            .ConfigureHttpClient(http => http.BaseAddress = server)
+            .ConfigurePrimaryHttpMessageHandler(AuthingClient.Transport.AuthingHttp.CreatePrimaryHandler)
+            .RemoveAllLoggers();
+        await using var provider = services.BuildServiceProvider();
+        return await new RefitContractRevoker(provider.GetRequiredService<AuthingClient.Contract.IAuthingRevocationApi>()).RevokeAsync(RevocationFixture.OpaqueToken).ConfigureAwait(false);
     }
 
     private static string? Argument(string[] args, string name)

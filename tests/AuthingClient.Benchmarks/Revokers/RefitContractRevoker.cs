@@ -11,21 +11,21 @@ namespace AuthingClient.Benchmarks.Revokers;
 /// pipeline), with the library's Refit settings. No pipeline, no validation, no telemetry.
 /// </summary>
 /// <remarks>
-/// <c>AuthingClient.Contract</c> is the library's internal contract when the library grants
-/// InternalsVisibleTo to this assembly (AUTHING_INTERNALS_VISIBLE), otherwise this assembly's copy
-/// generated from the same spec by the same target (see the project file). Either way the code that
-/// runs is Refit's generator output for the same interface and DTO.
+/// <c>AuthingClient.Contract</c> is the library's internal contract (the library grants this
+/// assembly InternalsVisibleTo): the code that runs is exactly the library's Refit-generated client.
 /// </remarks>
 public sealed class RefitContractRevoker
 {
     private readonly IAuthingRevocationApi _api;
 
     public RefitContractRevoker(HttpClient httpClient)
+        : this(RestService.ForGenerated<IAuthingRevocationApi>(httpClient, new RefitSettings { TransportExceptionFactory = static (_, exception, _) => exception }))
     {
         // The library's settings (AuthingHttp.CreateRefitSettings): transport exceptions surface unwrapped.
-        var settings = new RefitSettings { TransportExceptionFactory = static (_, exception, _) => exception };
-        _api = RestService.ForGenerated<IAuthingRevocationApi>(httpClient, settings);
     }
+
+    /// <summary>Over a contract built elsewhere (e.g. resolved from a container).</summary>
+    internal RefitContractRevoker(IAuthingRevocationApi api) => _api = api;
 
     public static HttpClient CreateLibraryLikeClient(HttpMessageHandler handler, Uri appHost) =>
         new(handler, disposeHandler: true) { BaseAddress = appHost, Timeout = Timeout.InfiniteTimeSpan };
