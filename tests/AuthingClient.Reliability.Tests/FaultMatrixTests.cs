@@ -161,6 +161,25 @@ public sealed class FaultMatrixTests : IDisposable
     }
 
     [Fact]
+    public async Task RevokeTokenAsync_HangUpThen503EveryTime_StopsAfterThreeAttemptsInAll()
+    {
+        // The first attempt fails without an answer, the retries get answers: still three attempts
+        // in all, never a second round of retries for the answer the last retry got.
+        using var server = new HangUpServer(hangUps: 1, thenStatus: 503);
+        using var client = TestClients.Create(TestClients.Options(server.Url), _time);
+
+        var call = client.RevokeTokenAsync(Token);
+        var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
+        var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
+
+        Assert.Equal(RevocationFailureKind.ErrorResponse, error.Kind);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal(2, waits.Count);
+        Assert.Equal(3, server.Connections);
+    }
+
+    [Fact]
     public async Task RevokeTokenAsync_MalformedChunkFault_IsRetriedAndThenSucceeds()
     {
         _server.Answer(r => r.WithStatusCode(500).WithBody("partial body").WithFault(FaultType.MALFORMED_RESPONSE_CHUNK), r => r.WithStatusCode(200));

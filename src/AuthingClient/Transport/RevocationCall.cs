@@ -49,21 +49,25 @@ internal sealed class RevocationCall : IRetryObserver
 
         try
         {
-            HttpResponseMessage response;
+            // The first attempt runs alone; only a transient failure of it enters the retries,
+            // once, and whatever they end with is final.
             var retries = _settings.Retries;
+            HttpResponseMessage? firstResponse = null;
+            Exception? firstFailure = null;
             try
             {
-                response = await SendAttemptAsync(cancellationToken).ConfigureAwait(false);
+                firstResponse = await SendAttemptAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (retries is not null && retries.ShouldRetry(Outcome.FromException<HttpResponseMessage>(ex), this))
             {
-                response = await retries.RunAsync(Outcome.FromException<HttpResponseMessage>(ex), this, SendAttemptAsync, cancellationToken).ConfigureAwait(false);
+                firstFailure = ex;
             }
 
-            if (retries is not null && retries.ShouldRetry(Outcome.FromResult(response), this))
-            {
-                response = await retries.RunAsync(Outcome.FromResult(response), this, SendAttemptAsync, cancellationToken).ConfigureAwait(false);
-            }
+            var response = firstFailure is not null
+                ? await retries!.RunAsync(Outcome.FromException<HttpResponseMessage>(firstFailure), this, SendAttemptAsync, cancellationToken).ConfigureAwait(false)
+                : retries is not null && retries.ShouldRetry(Outcome.FromResult(firstResponse!), this)
+                    ? await retries.RunAsync(Outcome.FromResult(firstResponse!), this, SendAttemptAsync, cancellationToken).ConfigureAwait(false)
+                    : firstResponse!;
 
             using (response)
             {
