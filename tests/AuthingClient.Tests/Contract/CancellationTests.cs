@@ -40,6 +40,9 @@ public sealed class CancellationTests(RevocationServerFixture server) : ServerCo
         finally
         {
             releaseServer.TrySetResult();
+
+            // The held request must be logged within this test, not after the next one's reset.
+            await Server.WaitForRequestsAsync(1);
         }
     }
 }

@@ -25,6 +25,34 @@ public sealed class RevocationServerFixture : IDisposable
     public IReadOnlyList<IRequestMessage> Requests =>
         [.. Server.LogEntries.Select(entry => entry.RequestMessage).OrderBy(request => request.DateTime)];
 
+    /// <summary>
+    /// Waits until the server has logged <paramref name="count"/> requests. WireMock logs a request
+    /// only once its answer is sent, so a test whose answer it held back calls this before it ends:
+    /// otherwise the request could be logged after the next test's <see cref="Reset"/>.
+    /// </summary>
+    public async Task WaitForRequestsAsync(int count)
+    {
+        var logged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(object? sender, System.Collections.Specialized.NotifyCollectionChangedEventArgs e)
+        {
+            if (Server.LogEntries.Count >= count)
+            {
+                logged.TrySetResult();
+            }
+        }
+
+        Server.LogEntriesChanged += OnChanged;
+        try
+        {
+            OnChanged(null, null!);
+            await logged.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            Server.LogEntriesChanged -= OnChanged;
+        }
+    }
+
     /// <summary>Forgets mappings and recorded requests.</summary>
     public void Reset() => Server.Reset();
 
