@@ -9,19 +9,10 @@ public class AuthingStandInClientAuthenticationTests
     private const string AppId = StandInHarness.AppId;
     private const string Secret = StandInHarness.AppSecret;
 
-    public static TheoryData<AuthingProtocol, ClientAuthenticationMethod> SupportedCombinations => new()
-    {
-        { AuthingProtocol.Oidc, ClientAuthenticationMethod.ClientSecretPost },
-        { AuthingProtocol.OAuth, ClientAuthenticationMethod.ClientSecretPost },
-        { AuthingProtocol.Oidc, ClientAuthenticationMethod.ClientSecretBasic },
-        { AuthingProtocol.Oidc, ClientAuthenticationMethod.None },
-        { AuthingProtocol.OAuth, ClientAuthenticationMethod.None },
-    };
-
     public static TheoryData<AuthingProtocol> Protocols => new() { AuthingProtocol.Oidc, AuthingProtocol.OAuth };
 
     [Theory]
-    [MemberData(nameof(SupportedCombinations))]
+    [MemberData(nameof(StandInMatrix.SupportedCombinations), MemberType = typeof(StandInMatrix))]
     public async Task Right_credentials_for_the_configured_method_are_answered_200_with_an_empty_body_and_the_token_is_recorded(AuthingProtocol protocol, ClientAuthenticationMethod method)
     {
         using var harness = StandInHarness.Start(protocol, method);

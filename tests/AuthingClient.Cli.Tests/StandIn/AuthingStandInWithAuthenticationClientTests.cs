@@ -1,21 +1,13 @@
 using System.Net;
+using AuthingClient.Cli.Tests.Support;
 using AuthingClient.Testing;
 
 namespace AuthingClient.Cli.Tests.StandIn;
 
 public class AuthingStandInWithAuthenticationClientTests
 {
-    public static TheoryData<AuthingProtocol, ClientAuthenticationMethod> SupportedCombinations => new()
-    {
-        { AuthingProtocol.Oidc, ClientAuthenticationMethod.ClientSecretPost },
-        { AuthingProtocol.OAuth, ClientAuthenticationMethod.ClientSecretPost },
-        { AuthingProtocol.Oidc, ClientAuthenticationMethod.ClientSecretBasic },
-        { AuthingProtocol.Oidc, ClientAuthenticationMethod.None },
-        { AuthingProtocol.OAuth, ClientAuthenticationMethod.None },
-    };
-
     [Theory]
-    [MemberData(nameof(SupportedCombinations))]
+    [MemberData(nameof(StandInMatrix.SupportedCombinations), MemberType = typeof(StandInMatrix))]
     public async Task The_client_configured_from_the_stand_in_revokes_and_the_stand_in_shows_the_token_revoked(AuthingProtocol protocol, ClientAuthenticationMethod method)
     {
         using var standIn = AuthingStandIn.Start(new AuthingStandInOptions { Protocol = protocol, RevocationEndPointAuthMethod = method });
