@@ -53,7 +53,8 @@ public static class AuthingServiceCollectionExtensions
         // connections (PooledConnectionLifetime), so DNS changes are still seen.
         services.TryAddSingleton(provider => new AuthenticationClient(
             provider.GetRequiredService<IAuthingRevocationApi>(),
-            RevocationSettings.Create(
+            // IOptions<>.Value has run AuthenticationClientOptionsValidator (registered above).
+            RevocationSettings.FromValidated(
                 provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value,
                 provider.GetService<ILoggerFactory>(),
                 provider.GetService<TimeProvider>(),

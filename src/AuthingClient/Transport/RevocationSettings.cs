@@ -52,28 +52,37 @@ internal sealed class RevocationSettings
     /// <summary>The registry and observers every revocation must also reach.</summary>
     public LocalRevocationTargets LocalTargets { get; }
 
-    /// <summary>Validates the options, then prepares the settings.</summary>
+    /// <summary>Validates the options, then prepares the settings (the standalone constructors).</summary>
+    /// <param name="options">The client's options, with its own registry and observers.</param>
+    /// <param name="loggerFactory">Where log events go.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <exception cref="OptionsValidationException">The options are invalid.</exception>
+    public static RevocationSettings Create(AuthenticationClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    {
+        ValidatedOptions.ThrowIfInvalid(AuthenticationClientOptionsValidator.Instance, options);
+        return FromValidated(options, loggerFactory, timeProvider, observers: null, registry: null);
+    }
+
+    /// <summary>
+    /// Prepares the settings from options already validated: dependency injection's options
+    /// factory runs the same validator before handing them out, so it is not run twice.
+    /// </summary>
     /// <param name="options">The client's options, with its own registry and observers.</param>
     /// <param name="loggerFactory">Where log events go.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="observers">More observers (from dependency injection).</param>
     /// <param name="registry">The registry to mark when the options name none (from dependency injection).</param>
-    /// <exception cref="OptionsValidationException">The options are invalid.</exception>
-    public static RevocationSettings Create(
+    public static RevocationSettings FromValidated(
         AuthenticationClientOptions options,
         ILoggerFactory? loggerFactory,
         TimeProvider? timeProvider,
-        IEnumerable<IRevocationObserver>? observers = null,
-        IRevokedTokenRegistry? registry = null)
-    {
-        ValidatedOptions.ThrowIfInvalid(AuthenticationClientOptionsValidator.Instance, options);
-
-        return new RevocationSettings(
+        IEnumerable<IRevocationObserver>? observers,
+        IRevokedTokenRegistry? registry) =>
+        new(
             options,
             (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AuthenticationClient>(),
             timeProvider ?? TimeProvider.System,
             LocalRevocationTargets.From(options, observers, registry));
-    }
 
     public override string ToString() => $"RevocationSettings(Protocol={Protocol})";
 }
