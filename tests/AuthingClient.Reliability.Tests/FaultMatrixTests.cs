@@ -376,7 +376,8 @@ public sealed class FaultMatrixTests : IDisposable
         /// <summary>Holds the first request; answers 200 to the others.</summary>
         public static ResponseMessage? HoldFirstOnly(int number) => number == 1 ? null : new ResponseMessage { StatusCode = 200 };
 
-        public Task Arrived => _arrived.Task;
+        /// <summary>Completes when the first held request arrived; fails the test instead of hanging it if none does.</summary>
+        public Task Arrived => _arrived.Task.WaitAsync(SteppingTimeProvider.Patience);
 
         /// <summary>Requests that reached the endpoint, answered or held.</summary>
         public int Requests => Volatile.Read(ref _requests);
