@@ -1,4 +1,5 @@
 using System.IdentityModel.Tokens.Jwt;
+using AuthingClient.Diagnostics;
 using AuthingClient.Revocation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,8 +65,8 @@ internal static partial class RevocationCheck
         _ => null,
     };
 
-    /// <summary>The same short fingerprint the client logs: the first 12 hex digits of the registry key.</summary>
-    private static string Fingerprint(string token) => RevokedTokenRegistry.KeyOf(token)[..12];
+    /// <summary>The same short fingerprint the client logs for the token.</summary>
+    private static string Fingerprint(string token) => TokenFingerprint.Of(token);
 
     [LoggerMessage(EventId = 1, EventName = "RevokedTokenRejected", Level = LogLevel.Information,
         Message = "Rejected revoked token {TokenHash} (scheme {Scheme})")]

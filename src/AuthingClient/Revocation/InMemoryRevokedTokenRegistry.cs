@@ -1,17 +1,15 @@
-using System.Collections.Concurrent;
-
 namespace AuthingClient.Revocation;
 
 /// <summary>
 /// A revoked-token registry in this process's memory: thread-safe, entries expire as
 /// <see cref="RevokedTokenRegistry"/> describes, and expired entries are purged (at most once a
 /// minute, during a look-up or a mark), so it grows only with the tokens that are still live.
-/// One instance of a service only: a farm needs <c>DistributedRevokedTokenRegistry</c>.
+/// One instance of a service only: a farm shares one through Redis (package AuthingClient.Redis).
 /// </summary>
 public sealed class InMemoryRevokedTokenRegistry : RevokedTokenRegistry
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _entries = new(StringComparer.Ordinal);
+    private readonly RevocationSet _entries = new();
     private long _nextPurgeTicks;
 
     /// <summary>Creates a registry with the default lifetimes and the system clock.</summary>
@@ -35,34 +33,40 @@ public sealed class InMemoryRevokedTokenRegistry : RevokedTokenRegistry
     /// <inheritdoc/>
     protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken)
     {
-        PurgeIfDue();
-        return new(_entries.TryGetValue(key, out var expiresAt) ? expiresAt : null);
+        var now = TimeProvider.GetUtcNow();
+        var found = RevocationKey.TryParse(key, out var parsed) && _entries.Contains(parsed, now.ToUnixTimeMilliseconds());
+        return new(found ? DateTimeOffset.MaxValue : null);
     }
 
     /// <inheritdoc/>
-    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
+    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken) =>
+        RevocationKey.TryParse(key, out var parsed)
+            ? MarkAsync(parsed, expiresAt, timeToLive, cancellationToken)
+            : throw new ArgumentException("Not a registry key.", nameof(key));
+
+    internal override ValueTask<bool> IsRevokedAsync(RevocationKey key, CancellationToken cancellationToken)
     {
-        _entries[key] = expiresAt;
-        PurgeIfDue();
+        var now = TimeProvider.GetUtcNow();
+        PurgeIfDue(now);
+        return new(_entries.Contains(key, now.ToUnixTimeMilliseconds()));
+    }
+
+    internal override ValueTask MarkAsync(RevocationKey key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        var now = TimeProvider.GetUtcNow();
+        _entries.Add(key, expiresAt.ToUnixTimeMilliseconds());
+        PurgeIfDue(now);
         return ValueTask.CompletedTask;
     }
 
-    private void PurgeIfDue()
+    private void PurgeIfDue(DateTimeOffset now)
     {
-        var now = TimeProvider.GetUtcNow();
         var due = Interlocked.Read(ref _nextPurgeTicks);
         if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPurgeTicks, (now + PurgeInterval).UtcTicks, due) != due)
         {
             return;
         }
 
-        foreach (var entry in _entries)
-        {
-            if (entry.Value <= now)
-            {
-                // Removes the entry only if it was not marked again meanwhile.
-                _entries.TryRemove(entry);
-            }
-        }
+        _entries.Purge(now.ToUnixTimeMilliseconds());
     }
 }

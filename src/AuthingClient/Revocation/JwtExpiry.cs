@@ -16,57 +16,17 @@ internal static class JwtExpiry
     public static bool TryRead(string token, out DateTimeOffset expiresAt)
     {
         expiresAt = default;
-        var segments = token.AsSpan();
-        var firstDot = segments.IndexOf('.');
-        if (firstDot <= 0)
+        if (!CompactJws.TrySplit(token, out _, out var payload))
         {
             return false;
         }
 
-        var afterHeader = segments[(firstDot + 1)..];
-        var secondDot = afterHeader.IndexOf('.');
-        if (secondDot <= 0 || afterHeader[(secondDot + 1)..].Contains('.'))
-        {
-            return false;
-        }
-
-        return TryDecodeBase64Url(afterHeader[..secondDot], out var payload)
-            && TryReadExp(payload, out expiresAt);
+        var json = new byte[CompactJws.MaxDecodedLength(payload)];
+        return CompactJws.TryDecode(payload, json, out var written)
+            && TryReadExp(json.AsSpan(0, written), out expiresAt);
     }
 
-    /// <summary>RFC 7515 §2: base64url without padding. Any character outside that alphabet makes it unreadable.</summary>
-    private static bool TryDecodeBase64Url(ReadOnlySpan<char> text, out byte[] bytes)
-    {
-        bytes = [];
-        if (text.Length % 4 == 1)
-        {
-            return false;
-        }
-
-        var padded = new char[(text.Length + 3) / 4 * 4];
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
-            {
-                return false;
-            }
-
-            padded[i] = c switch { '-' => '+', '_' => '/', _ => c };
-        }
-
-        padded.AsSpan(text.Length).Fill('=');
-        var buffer = new byte[padded.Length / 4 * 3];
-        if (!Convert.TryFromBase64Chars(padded, buffer, out var written))
-        {
-            return false;
-        }
-
-        bytes = buffer[..written];
-        return true;
-    }
-
-    private static bool TryReadExp(byte[] json, out DateTimeOffset expiresAt)
+    private static bool TryReadExp(ReadOnlySpan<byte> json, out DateTimeOffset expiresAt)
     {
         expiresAt = default;
         long? exp = null;

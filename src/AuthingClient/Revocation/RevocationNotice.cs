@@ -44,8 +44,8 @@ public sealed class RevocationNotice
     public AuthingRevocationException? Failure { get; }
 
     /// <summary>
-    /// The SHA-256 of the token's UTF-8 bytes in upper-case hex: the key the revoked-token registries
-    /// use (<see cref="RevokedTokenRegistry.KeyOf"/>), for caches keyed by a hash of the token.
+    /// The key the revoked-token registries use for the token (<see cref="RevokedTokenRegistry.KeyOf"/>:
+    /// one-way, bound to what the issuer signed), for caches keyed the same way.
     /// </summary>
     public string TokenHash => _tokenHash ??= RevokedTokenRegistry.KeyOf(Token);
 

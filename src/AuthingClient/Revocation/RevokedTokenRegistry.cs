@@ -1,12 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using AuthingClient.Configuration;
 
 namespace AuthingClient.Revocation;
 
 /// <summary>
-/// The part of an <see cref="IRevokedTokenRegistry"/> every store shares: input checks, the key (a
-/// SHA-256 of the token, never the token), and how long an entry lives, with time from a
+/// The part of an <see cref="IRevokedTokenRegistry"/> every store shares: input checks, the key (see
+/// <see cref="KeyOf"/>; never the token), and how long an entry lives, with time from a
 /// <see cref="System.TimeProvider"/>. A store implements only <see cref="FindAsync"/> and
 /// <see cref="StoreAsync"/>.
 /// </summary>
@@ -39,17 +37,16 @@ public abstract class RevokedTokenRegistry : IRevokedTokenRegistry
     protected TimeProvider TimeProvider { get; }
 
     /// <summary>
-    /// The key a registry stores for a token: the SHA-256 of its UTF-8 bytes as 64 upper-case hex
-    /// digits. One-way: the key cannot give the token back.
+    /// The key a registry stores for a token, as 32 upper-case hex digits: one-way, and bound to what
+    /// the issuer signed rather than to the token's exact bytes. A JWT with a <c>jti</c> is keyed by
+    /// its issuer and <c>jti</c>; one without by a SHA-256 of its header and payload (never the
+    /// signature: an ECDSA signature can be re-encoded into another valid one, so a key over the
+    /// whole token could be sidestepped); any other token by a SHA-256 of the whole token.
     /// </summary>
     /// <param name="token">The token.</param>
-    /// <returns>The hex digest.</returns>
+    /// <returns>The key.</returns>
     /// <exception cref="ArgumentException"><paramref name="token"/> is null or empty.</exception>
-    public static string KeyOf(string token)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(token);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-    }
+    public static string KeyOf(string token) => RevocationKey.Of(token).ToString();
 
     /// <summary>Until when a token marked now is remembered (see the remarks on <see cref="RevokedTokenRegistry"/>).</summary>
     /// <param name="token">The token.</param>
@@ -67,22 +64,27 @@ public abstract class RevokedTokenRegistry : IRevokedTokenRegistry
     }
 
     /// <inheritdoc/>
-    public ValueTask<bool> IsRevokedAsync(string token, CancellationToken cancellationToken = default)
-    {
-        var key = KeyOf(token);
-        return IsRevokedCoreAsync(key, cancellationToken);
-    }
+    public ValueTask<bool> IsRevokedAsync(string token, CancellationToken cancellationToken = default) =>
+        IsRevokedAsync(RevocationKey.Of(token), cancellationToken);
 
     /// <inheritdoc/>
     public ValueTask MarkRevokedAsync(string token, CancellationToken cancellationToken = default)
     {
-        var key = KeyOf(token);
+        var key = RevocationKey.Of(token);
         var expiresAt = ExpiryOf(token);
         var timeToLive = expiresAt - TimeProvider.GetUtcNow();
         return timeToLive > TimeSpan.Zero
-            ? StoreAsync(key, expiresAt, timeToLive, cancellationToken)
+            ? MarkAsync(key, expiresAt, timeToLive, cancellationToken)
             : ValueTask.CompletedTask;
     }
+
+    /// <summary>Looks a key up; stores that hold keys in memory answer without formatting them.</summary>
+    internal virtual ValueTask<bool> IsRevokedAsync(RevocationKey key, CancellationToken cancellationToken) =>
+        IsRevokedCoreAsync(key.ToString(), cancellationToken);
+
+    /// <summary>Stores a key; stores that hold keys in memory store it without formatting it.</summary>
+    internal virtual ValueTask MarkAsync(RevocationKey key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken) =>
+        StoreAsync(key.ToString(), expiresAt, timeToLive, cancellationToken);
 
     /// <summary>Looks up an entry.</summary>
     /// <param name="key">The token's key (<see cref="KeyOf"/>).</param>

@@ -153,7 +153,7 @@ public sealed class ObserverNotificationTests
         var text = notice.ToString();
 
         Assert.DoesNotContain(token, text, StringComparison.Ordinal);
-        Assert.Contains(RevokedTokenRegistry.KeyOf(token)[..12], text, StringComparison.Ordinal);
+        Assert.Contains(AuthingClient.Diagnostics.TokenFingerprint.Of(token), text, StringComparison.Ordinal);
         Assert.Equal(RevokedTokenRegistry.KeyOf(token), notice.TokenHash);
     }
 

@@ -34,10 +34,12 @@ public sealed class RegistryInputTests
     }
 
     [Fact]
-    public void KeyOf_IsTheUpperCaseSha256HexOfTheUtf8Token()
+    public void KeyOf_OpaqueToken_IsTheTaggedSha256TruncatedTo128BitsInUpperCaseHex()
     {
-        // sha256("abc"), FIPS 180-2 Appendix B.1.
-        Assert.Equal("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD", RevokedTokenRegistry.KeyOf("abc"));
+        // sha256("tok\0abc"): the kind's tag, then the token's UTF-8 bytes; the first 16 bytes in hex.
+        var expected = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("tok\0abc"u8))[..32];
+
+        Assert.Equal(expected, RevokedTokenRegistry.KeyOf("abc"));
     }
 
     [Fact]

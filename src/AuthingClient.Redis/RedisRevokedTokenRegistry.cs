@@ -1,0 +1,183 @@
+using AuthingClient.Revocation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using StackExchange.Redis;
+
+namespace AuthingClient.Redis;
+
+/// <summary>
+/// A revoked-token registry shared by every instance of a service through Redis, answered from a
+/// local replica: a check is a look-up in this process's memory (no I/O, no allocation), a mark is
+/// enforced here at once and published through the <see cref="RevocationOutbox"/>, and
+/// <see cref="ReplicaSync"/> brings every other instance's marks in.
+/// </summary>
+/// <remarks>
+/// While Redis cannot be reached, known revocations stay enforced and other tokens are accepted
+/// for <see cref="RedisRevokedTokenRegistryOptions.FailClosedAfter"/>; after that, and before the
+/// replica has loaded once, a token the replica does not hold cannot be answered for, and the
+/// check throws (the JwtBearer check then rejects the token: fail-closed).
+/// </remarks>
+internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDisposable, IDisposable
+{
+    /// <summary>Why a check could not be answered (the message of the exception a check throws).</summary>
+    public const string NotAnswerableMessage = "The revoked-token replica has not loaded from Redis yet, or has not reached it for longer than FailClosedAfter.";
+
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly RedisRevokedTokenRegistryOptions _options;
+    private readonly RevocationSet _replica = new();
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly object _startLock = new();
+    private readonly System.Diagnostics.Metrics.Meter _metrics;
+    private Task? _running;
+    private ConnectionMultiplexer? _connection;
+    private CancellationTokenSource? _stopPublishing;
+
+    public RedisRevokedTokenRegistry(RedisRevokedTokenRegistryOptions options, RevokedTokenRegistryOptions? lifetimes, TimeProvider? timeProvider, ILoggerFactory? loggers)
+        : base(lifetimes, timeProvider)
+    {
+        _options = options;
+        _logger = (ILogger?)loggers?.CreateLogger<RedisRevokedTokenRegistry>() ?? NullLogger.Instance;
+        Status = new ReplicaStatus(TimeProvider, options.FailClosedAfter);
+        _metrics = ReplicaMetrics.Create(this);
+    }
+
+    public ReplicaStatus Status { get; }
+
+    public RevocationOutbox Outbox { get; } = new();
+
+    /// <summary>Live and not yet purged entries in the replica.</summary>
+    public int Count => _replica.Count;
+
+    /// <summary>Connects and starts the replica and the outbox, once; later calls return the same run.</summary>
+    public Task StartAsync()
+    {
+        lock (_startLock)
+        {
+            ObjectDisposedException.ThrowIf(_stop.IsCancellationRequested, this);
+            return _running ??= RunAsync();
+        }
+    }
+
+    /// <summary>Starts the replica and waits until it has loaded every live revocation, or until <paramref name="timeout"/>.</summary>
+    /// <returns>Whether it has loaded.</returns>
+    public async Task<bool> WaitUntilLoadedAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        _ = StartAsync();
+        try
+        {
+            await Status.Loaded.WaitAsync(timeout, TimeProvider, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>For containers disposed synchronously: the same as <see cref="DisposeAsync"/>, waited for.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        Task? running;
+        lock (_startLock)
+        {
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            running = _running;
+            _stop.Cancel();
+        }
+
+        if (running is not null)
+        {
+            // The outbox gets a last chance to publish what this instance marked.
+            _stopPublishing?.CancelAfter(Outbox.Pending == 0 ? TimeSpan.Zero : DrainTimeout);
+            await running.ConfigureAwait(false);
+            if (Outbox.Pending > 0)
+            {
+                ReplicaLog.Abandoned(_logger, Outbox.Pending);
+            }
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _metrics.Dispose();
+        _stop.Dispose();
+        _stopPublishing?.Dispose();
+    }
+
+    /// <inheritdoc/>
+    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The replica is looked up by key, never by its text form.");
+
+    /// <inheritdoc/>
+    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The replica is marked by key, never by its text form.");
+
+    internal override ValueTask<bool> IsRevokedAsync(RevocationKey key, CancellationToken cancellationToken)
+    {
+        if (_running is null)
+        {
+            _ = StartAsync();
+        }
+
+        var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        if (_replica.Contains(key, now))
+        {
+            return new(true);
+        }
+
+        return Status.CanAnswer(now) ? new(false) : throw new InvalidOperationException(NotAnswerableMessage);
+    }
+
+    internal override ValueTask MarkAsync(RevocationKey key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        if (_running is null)
+        {
+            _ = StartAsync();
+        }
+
+        var end = expiresAt.ToUnixTimeMilliseconds();
+        _replica.Add(key, end);
+        Outbox.Enqueue(key, end);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task RunAsync()
+    {
+        // Off the caller's thread: connecting may take the whole connect time-out when Redis is down.
+        await Task.Yield();
+        var configuration = ConfigurationOptions.Parse(_options.Redis!);
+
+        // Start even while Redis is down: the replica keeps retrying, and the application keeps serving.
+        configuration.AbortOnConnectFail = false;
+        _connection = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+
+        var log = new RevocationLog(_connection, _options.KeyPrefix, _options.LogRetention, TimeProvider);
+        var sync = new ReplicaSync(log, _replica, Status, TimeProvider, _logger, _options.PollInterval);
+        _connection.ConnectionRestored += (_, _) => sync.Ring();
+
+        _stopPublishing = new CancellationTokenSource();
+        var publishing = Outbox.PublishAsync(log, TimeProvider, _logger, _stopPublishing.Token);
+        var syncing = sync.RunAsync(_stop.Token);
+        await syncing.ConfigureAwait(false);
+
+        // Stopping: the outbox drains within the time DisposeAsync gave it.
+        try
+        {
+            await publishing.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Drain time is over.
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace AuthingClient.Redis;
+
+/// <summary>
+/// The revoked-token registry shared by every instance of a service through Redis (configuration
+/// section <c>Authing:RevokedTokens</c>). How long entries live is set by
+/// <see cref="AuthingClient.Revocation.RevokedTokenRegistryOptions"/>, as for every registry.
+/// </summary>
+public sealed class RedisRevokedTokenRegistryOptions
+{
+    /// <summary>The configuration section these options are usually bound from.</summary>
+    public const string SectionName = "Authing:RevokedTokens";
+
+    /// <summary>
+    /// Required: the StackExchange.Redis configuration string, e.g. <c>redis:6379</c> or
+    /// <c>redis:6379,password=...,ssl=true</c>. Never logged.
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>
+    /// The prefix of the Redis keys the registry uses, so several applications can share one
+    /// server. Default <c>authing:revoked-tokens</c>; every key is in one hash slot (cluster-safe).
+    /// </summary>
+    public string KeyPrefix { get; set; } = "authing:revoked-tokens";
+
+    /// <summary>
+    /// How often the replica reads the revocation log when no notification arrives. Revocations
+    /// normally arrive at once (a Redis pub/sub notification wakes every replica); polling is the
+    /// safety net for a lost notification. Default 1 second; between 10 ms and 1 minute.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the replica may go without reaching Redis before the check fails closed (rejects
+    /// every token it does not know to be valid). Until then, known revocations are enforced and
+    /// other tokens are accepted: a Redis outage is not an authentication outage. Default 15 minutes;
+    /// <see cref="Timeout.InfiniteTimeSpan"/> never fails closed.
+    /// </summary>
+    public TimeSpan FailClosedAfter { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long an application's start waits for the replica to load every live revocation before
+    /// it serves requests anyway (the check then rejects every token, and the health check reports
+    /// Unhealthy, until it has loaded). Default 30 seconds.
+    /// </summary>
+    public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How far back the revocation log (a Redis Stream) reaches, so an instance that was
+    /// disconnected resumes from where it stopped; one disconnected longer reloads the live set
+    /// instead. The live set itself always holds every live revocation. Default 1 day.
+    /// </summary>
+    public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(1);
+}

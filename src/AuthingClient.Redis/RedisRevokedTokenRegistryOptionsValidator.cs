@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AuthingClient.Redis;
+
+/// <summary>Checks <see cref="RedisRevokedTokenRegistryOptions"/> at start-up; messages name the setting and never echo the connection string (it may hold a password).</summary>
+internal sealed class RedisRevokedTokenRegistryOptionsValidator : IValidateOptions<RedisRevokedTokenRegistryOptions>
+{
+    public static readonly RedisRevokedTokenRegistryOptionsValidator Instance = new();
+
+    public ValidateOptionsResult Validate(string? name, RedisRevokedTokenRegistryOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            failures.Add($"{RedisRevokedTokenRegistryOptions.SectionName}:Redis is required: the StackExchange.Redis configuration string (e.g. redis:6379).");
+        }
+        else if (!IsParseable(options.Redis))
+        {
+            failures.Add($"{RedisRevokedTokenRegistryOptions.SectionName}:Redis is not a valid StackExchange.Redis configuration string.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.KeyPrefix) || options.KeyPrefix.AsSpan().IndexOfAny('{', '}') >= 0)
+        {
+            failures.Add("KeyPrefix must be non-empty and must not contain '{' or '}' (the registry adds its own hash tag).");
+        }
+
+        if (options.PollInterval < TimeSpan.FromMilliseconds(10) || options.PollInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add("PollInterval must be between 10 milliseconds and 1 minute.");
+        }
+
+        if (options.FailClosedAfter <= TimeSpan.Zero && options.FailClosedAfter != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add("FailClosedAfter must be positive, or Timeout.InfiniteTimeSpan (-00:00:00.001) to never fail closed.");
+        }
+
+        if (options.LoadTimeout < TimeSpan.Zero)
+        {
+            failures.Add("LoadTimeout must not be negative.");
+        }
+
+        if (options.LogRetention < TimeSpan.FromMinutes(1))
+        {
+            failures.Add("LogRetention must be at least 1 minute.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsParseable(string configuration)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(configuration).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

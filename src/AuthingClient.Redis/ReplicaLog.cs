@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace AuthingClient.Redis;
+
+/// <summary>The replica's log events. None carries a token: only counts, durations and Redis's own error.</summary>
+internal static partial class ReplicaLog
+{
+    [LoggerMessage(EventId = 101, EventName = "ReplicaLoaded", Level = LogLevel.Information,
+        Message = "Revoked-token replica loaded {Count} live revocations from Redis")]
+    public static partial void Loaded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 102, EventName = "ReplicaDisconnected", Level = LogLevel.Warning,
+        Message = "Revoked-token replica cannot reach Redis; known revocations stay enforced, new ones are queued")]
+    public static partial void Disconnected(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 103, EventName = "ReplicaReconnected", Level = LogLevel.Information,
+        Message = "Revoked-token replica reached Redis again after {Lag}")]
+    public static partial void Reconnected(ILogger logger, TimeSpan lag);
+
+    [LoggerMessage(EventId = 104, EventName = "RedisDataLost", Level = LogLevel.Warning,
+        Message = "Redis lost the revoked-token data (restarted without persistence or flushed); re-publishing the {Count} revocations this replica holds")]
+    public static partial void DataLost(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 105, EventName = "OutboxPublishFailed", Level = LogLevel.Warning,
+        Message = "{Count} revocations could not be published to Redis yet; they are enforced here and will be published when Redis is back")]
+    public static partial void PublishFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(EventId = 106, EventName = "OutboxAbandoned", Level = LogLevel.Error,
+        Message = "{Count} revocations were never published to Redis before shutdown: other instances will not enforce them")]
+    public static partial void Abandoned(ILogger logger, int count);
+}

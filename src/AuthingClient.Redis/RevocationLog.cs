@@ -1,0 +1,155 @@
+using AuthingClient.Revocation;
+using StackExchange.Redis;
+
+namespace AuthingClient.Redis;
+
+/// <summary>
+/// The registry's data in Redis, and every command that touches it. Three keys in one hash slot:
+/// <list type="bullet">
+/// <item><c>{prefix}:live</c>, a sorted set of registry keys scored by when each entry ends: every
+/// live revocation, trimmed as entries end. What a new instance loads.</item>
+/// <item><c>{prefix}:log</c>, a stream of the same entries in the order they were marked, trimmed
+/// to <see cref="RedisRevokedTokenRegistryOptions.LogRetention"/>: what a running instance reads
+/// on from where it stopped. Pub/sub alone would lose what a disconnected instance missed.</item>
+/// <item><c>{prefix}:epoch</c>, a random value set when the data is first written: if it changes,
+/// Redis lost its data (restarted without persistence, flushed), and replicas re-publish what they hold.</item>
+/// </list>
+/// Each mark also publishes on <c>{prefix}:appended</c>, which wakes every replica at once. Only
+/// registry keys (<see cref="RevocationKey"/>) and times are stored, never a token.
+/// </summary>
+internal sealed class RevocationLog
+{
+    /// <summary>Entries read per command, when loading or reading on.</summary>
+    public const int PageSize = 1000;
+
+    // Marks a batch atomically: drops ended entries, keeps the later end of an entry marked twice,
+    // appends every entry to the log (trimming what is older than the retention), sets the epoch if
+    // the data is new, and wakes the replicas.
+    private const string AppendScript = """
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+        redis.call('SET', KEYS[3], ARGV[4], 'NX')
+        local last = ''
+        for i = 5, #ARGV, 2 do
+          local current = redis.call('ZSCORE', KEYS[1], ARGV[i])
+          if (not current) or (tonumber(current) < tonumber(ARGV[i + 1])) then
+            redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i])
+          end
+          last = redis.call('XADD', KEYS[2], 'MINID', '~', ARGV[2], '*', 'k', ARGV[i], 'e', ARGV[i + 1])
+        end
+        redis.call('PUBLISH', ARGV[3], last)
+        return last
+        """;
+
+    private static readonly RedisValue KeyField = "k";
+    private static readonly RedisValue ExpiresField = "e";
+
+    private readonly IConnectionMultiplexer _connection;
+    private readonly IDatabase _database;
+    private readonly RedisKey _live;
+    private readonly RedisKey _log;
+    private readonly RedisKey _epoch;
+    private readonly TimeSpan _retention;
+    private readonly TimeProvider _time;
+
+    public RevocationLog(IConnectionMultiplexer connection, string keyPrefix, TimeSpan retention, TimeProvider time)
+    {
+        _connection = connection;
+        _database = connection.GetDatabase();
+        var slot = "{" + keyPrefix + "}";
+        _live = slot + ":live";
+        _log = slot + ":log";
+        _epoch = slot + ":epoch";
+        Appended = RedisChannel.Literal(slot + ":appended");
+        _retention = retention;
+        _time = time;
+    }
+
+    /// <summary>The channel every mark is announced on.</summary>
+    public RedisChannel Appended { get; }
+
+    /// <summary>Marks <paramref name="entries"/> (registry key, end in Unix milliseconds) in one atomic step.</summary>
+    public async Task AppendAsync(IReadOnlyList<KeyValuePair<RevocationKey, long>> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var values = new RedisValue[4 + (2 * entries.Count)];
+        values[0] = now.ToUnixTimeMilliseconds();
+        values[1] = (now - _retention).ToUnixTimeMilliseconds();
+        values[2] = Appended.ToString();
+        values[3] = NewEpoch();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            values[4 + (2 * i)] = entries[i].Key.ToString();
+            values[5 + (2 * i)] = entries[i].Value;
+        }
+
+        await _database.ScriptEvaluateAsync(AppendScript, [_live, _log, _epoch], values).ConfigureAwait(false);
+    }
+
+    /// <summary>Calls <paramref name="onAppended"/> whenever a mark is announced (again after every reconnect).</summary>
+    public Task SubscribeAsync(Action onAppended) =>
+        _connection.GetSubscriber().SubscribeAsync(Appended, (_, _) => onAppended());
+
+    /// <summary>The epoch of the data in Redis, setting a new one when there is none yet.</summary>
+    public async Task<string> EpochAsync()
+    {
+        await _database.StringSetAsync(_epoch, NewEpoch(), when: When.NotExists).ConfigureAwait(false);
+        return (string?)await _database.StringGetAsync(_epoch).ConfigureAwait(false) ?? string.Empty;
+    }
+
+    /// <summary>The epoch of the data in Redis, or <see langword="null"/> when there is none (the data is gone).</summary>
+    public async Task<string?> CurrentEpochAsync() => await _database.StringGetAsync(_epoch).ConfigureAwait(false);
+
+    /// <summary>The last entry of the log, or <see cref="LogPosition.Start"/> when it is empty.</summary>
+    public async Task<LogPosition> LastPositionAsync()
+    {
+        var last = await _database.StreamRangeAsync(_log, "-", "+", count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
+        return last.Length == 0 ? LogPosition.Start : LogPosition.Parse(last[0].Id!);
+    }
+
+    /// <summary>The first entry still in the log, or <see langword="null"/> when it is empty.</summary>
+    public async Task<LogPosition?> FirstPositionAsync()
+    {
+        var first = await _database.StreamRangeAsync(_log, "-", "+", count: 1).ConfigureAwait(false);
+        return first.Length == 0 ? null : LogPosition.Parse(first[0].Id!);
+    }
+
+    /// <summary>Every entry of the live set (ended ones included: the caller filters), page by page.</summary>
+    public async IAsyncEnumerable<KeyValuePair<RevocationKey, long>> LiveAsync()
+    {
+        await foreach (var entry in _database.SortedSetScanAsync(_live, pageSize: PageSize).ConfigureAwait(false))
+        {
+            if (RevocationKey.TryParse((string?)entry.Element, out var key))
+            {
+                yield return new(key, (long)entry.Score);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Up to <see cref="PageSize"/> log entries after <paramref name="after"/>, the position of the
+    /// last one read, and whether there may be more.
+    /// </summary>
+    public async Task<(List<KeyValuePair<RevocationKey, long>> Entries, LogPosition Last, bool More)> ReadAfterAsync(LogPosition after)
+    {
+        var read = await _database.StreamRangeAsync(_log, after.Next.ToString(), "+", count: PageSize).ConfigureAwait(false);
+        var entries = new List<KeyValuePair<RevocationKey, long>>(read.Length);
+        var last = after;
+        foreach (var entry in read)
+        {
+            last = LogPosition.Parse(entry.Id!);
+            if (RevocationKey.TryParse((string?)entry[KeyField], out var key) && entry[ExpiresField].TryParse(out long expiresAt))
+            {
+                entries.Add(new(key, expiresAt));
+            }
+        }
+
+        return (entries, last, read.Length == PageSize);
+    }
+
+    private static string NewEpoch() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,69 @@
+using System.Threading.Channels;
+using AuthingClient.Revocation;
+using Microsoft.Extensions.Logging;
+
+namespace AuthingClient.Redis;
+
+/// <summary>
+/// Marks this instance made that Redis has not confirmed yet. A mark is enforced by the local
+/// replica at once and queued here; the publisher sends the queue in batches and, while Redis
+/// cannot be reached, keeps it and tries again with a bounded backoff, so a revocation made during
+/// an outage reaches the other instances when Redis is back. The queue lives in memory: marks still
+/// queued when the process stops are logged as abandoned.
+/// </summary>
+internal sealed class RevocationOutbox
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(5);
+
+    private readonly Channel<KeyValuePair<RevocationKey, long>> _queue =
+        Channel.CreateUnbounded<KeyValuePair<RevocationKey, long>>(new UnboundedChannelOptions { SingleReader = true });
+
+    private int _pending;
+
+    /// <summary>Marks queued or being sent, not yet confirmed by Redis.</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    public void Enqueue(RevocationKey key, long expiresAtUnixMs)
+    {
+        Interlocked.Increment(ref _pending);
+        _queue.Writer.TryWrite(new(key, expiresAtUnixMs));
+    }
+
+    /// <summary>Sends the queue to <paramref name="log"/> until <paramref name="stop"/> is cancelled.</summary>
+    public async Task PublishAsync(RevocationLog log, TimeProvider time, ILogger logger, CancellationToken stop)
+    {
+        var batch = new List<KeyValuePair<RevocationKey, long>>(RevocationLog.PageSize);
+        var retry = FirstRetry;
+        var failing = false;
+        while (batch.Count > 0 || await _queue.Reader.WaitToReadAsync(stop).ConfigureAwait(false))
+        {
+            while (batch.Count < RevocationLog.PageSize && _queue.Reader.TryRead(out var entry))
+            {
+                batch.Add(entry);
+            }
+
+            try
+            {
+                await log.AppendAsync(batch).ConfigureAwait(false);
+                Interlocked.Add(ref _pending, -batch.Count);
+                batch.Clear();
+                retry = FirstRetry;
+                failing = false;
+            }
+            catch (Exception ex) when (RedisFailure.Is(ex))
+            {
+                if (!failing)
+                {
+                    ReplicaLog.PublishFailed(logger, Pending, ex);
+                    failing = true;
+                }
+
+                // A mark whose answer was lost may have been applied: sending it again is harmless
+                // (the later end wins, and a repeated log entry changes nothing).
+                await Task.Delay(retry, time, stop).ConfigureAwait(false);
+                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
+            }
+        }
+    }
+}

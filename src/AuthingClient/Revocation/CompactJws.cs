@@ -1,0 +1,79 @@
+using System.Buffers;
+
+namespace AuthingClient.Revocation;
+
+/// <summary>
+/// The two parts of a JWS compact token (RFC 7515 §7.1) a registry reads WITHOUT validating it:
+/// where the header, payload and signature segments are, and the payload decoded. Anything that is
+/// not three segments (a JWE has five; an opaque token has none) is not a JWS.
+/// </summary>
+internal static class CompactJws
+{
+    /// <summary>Decoded payloads up to this size are decoded on the stack; larger ones rent a pooled buffer.</summary>
+    public const int StackLimit = 1024;
+
+    /// <summary>Finds the header.payload part (what the issuer signed) and the payload segment.</summary>
+    public static bool TrySplit(ReadOnlySpan<char> token, out ReadOnlySpan<char> signedPart, out ReadOnlySpan<char> payload)
+    {
+        signedPart = payload = default;
+        var firstDot = token.IndexOf('.');
+        if (firstDot <= 0)
+        {
+            return false;
+        }
+
+        var afterHeader = token[(firstDot + 1)..];
+        var secondDot = afterHeader.IndexOf('.');
+        if (secondDot <= 0 || afterHeader[(secondDot + 1)..].Contains('.'))
+        {
+            return false;
+        }
+
+        payload = afterHeader[..secondDot];
+        signedPart = token[..(firstDot + 1 + secondDot)];
+        return true;
+    }
+
+    /// <summary>The most bytes <paramref name="segment"/> can decode to.</summary>
+    public static int MaxDecodedLength(ReadOnlySpan<char> segment) => (segment.Length + 3) / 4 * 3;
+
+    /// <summary>
+    /// Decodes a base64url segment without padding (RFC 7515 §2) into <paramref name="destination"/>
+    /// (at least <see cref="MaxDecodedLength"/> bytes). Any character outside that alphabet makes it unreadable.
+    /// </summary>
+    public static bool TryDecode(ReadOnlySpan<char> segment, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (segment.Length % 4 == 1)
+        {
+            return false;
+        }
+
+        var paddedLength = (segment.Length + 3) / 4 * 4;
+        char[]? rented = null;
+        var padded = paddedLength <= StackLimit ? stackalloc char[paddedLength] : (rented = ArrayPool<char>.Shared.Rent(paddedLength)).AsSpan(0, paddedLength);
+        try
+        {
+            for (var i = 0; i < segment.Length; i++)
+            {
+                var c = segment[i];
+                if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
+                {
+                    return false;
+                }
+
+                padded[i] = c switch { '-' => '+', '_' => '/', _ => c };
+            }
+
+            padded[segment.Length..].Fill('=');
+            return Convert.TryFromBase64Chars(padded, destination, out written);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+}
