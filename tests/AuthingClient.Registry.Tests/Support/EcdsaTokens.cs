@@ -20,6 +20,9 @@ public sealed class EcdsaTokens : IDisposable
 
     public SecurityKey SigningKey => new ECDsaSecurityKey(_key);
 
+    /// <summary>The public key as a PEM <c>PUBLIC KEY</c> (SubjectPublicKeyInfo), as an issuer publishes it.</summary>
+    public string PublicKeyPem() => _key.ExportSubjectPublicKeyInfoPem();
+
     /// <summary>What an app that trusts these tokens validates against.</summary>
     public TokenValidationParameters ValidationParameters() => new()
     {

@@ -1,0 +1,1 @@
+await AuthingClient.Samples.ProtectedApi.ProtectedApiApp.Build(args).RunAsync();
