@@ -61,6 +61,17 @@ public sealed class InstrumentationTests : IDisposable
     }
 
     [Fact]
+    public async Task Traces_AppHostWithUserInformation_ReportOnlyTheHostAsServerAddress()
+    {
+        using var client = new AuthenticationClient(Options(o => o.AppHost = o.AppHost!.Replace("://", "://operator:host-password@", StringComparison.Ordinal)));
+
+        await client.RevokeTokenAsync(Token);
+
+        Assert.Equal("127.0.0.1", _telemetry.Span("authing.revoke").GetTagItem("server.address"));
+        Assert.DoesNotContain(_telemetry.AllAttributes(), text => text.Contains("host-password", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Traces_RetriedRevocation_ExportAnAttemptSpanPerHttpAttemptUnderTheRevocationSpan()
     {
         _authing.EnqueueFault(StandInFault.ServiceUnavailable());

@@ -21,7 +21,8 @@ internal sealed class RevocationSettings
         ClientName = clientName;
 
         // The host only: AppHost may carry user information, which never goes into telemetry.
-        ServerAddress = AuthingHttp.BaseAddress(options).Host;
+        // IdnHost: an IPv6 address without brackets, a DNS name as DNS sees it (OpenTelemetry's server.address).
+        ServerAddress = AuthingHttp.BaseAddress(options).IdnHost;
         Secret = options.AppSecret;
         Logger = logger;
         TimeProvider = timeProvider;
