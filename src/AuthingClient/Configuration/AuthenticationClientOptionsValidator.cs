@@ -77,7 +77,14 @@ internal sealed class AuthenticationClientOptionsValidator : IValidateOptions<Au
 
         ValidateResilience(options, failures);
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        if (failures.Count == 0)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        // A process with several clients (keyed registrations) must be told which one is wrong;
+        // the unnamed client's messages stay as they are.
+        return ValidateOptionsResult.Fail(string.IsNullOrEmpty(name) ? failures : failures.Select(failure => $"Authing client '{name}': {failure}"));
     }
 
     private static void ValidateResilience(AuthenticationClientOptions options, List<string> failures)

@@ -14,9 +14,20 @@ using Refit;
 namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
-/// <summary>Registers <see cref="AuthenticationClient"/> with dependency injection.</summary>
+/// <summary>
+/// Registers <see cref="AuthenticationClient"/> with dependency injection: one unnamed client, and
+/// any number of keyed clients (one per Authing application, tenant or user pool).
+/// </summary>
+/// <remarks>
+/// Calling a registration again for the same client (unnamed, or the same name) adds to its
+/// configuration rather than adding a client: every configuration runs in order, so a setting the
+/// later one sets wins, and there is still one client.
+/// </remarks>
 public static class AuthingServiceCollectionExtensions
 {
+    /// <summary>The unnamed client's options name (the options' default name).</summary>
+    private static readonly string Unnamed = Microsoft.Extensions.Options.Options.DefaultName;
+
     /// <summary>
     /// Registers <see cref="AuthenticationClient"/> with settings read from a configuration
     /// section (usually <c>configuration.GetSection("Authing")</c>), validated at start-up.
@@ -43,29 +54,75 @@ public static class AuthingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
+        return services.AddClient(Unnamed, configure);
+    }
 
-        services.AddOptions<AuthenticationClientOptions>().Configure(configure).ValidateOnStart();
+    /// <summary>
+    /// Registers a keyed <see cref="AuthenticationClient"/> for one Authing application, with
+    /// settings read from a configuration section (e.g. <c>configuration.GetSection("Authing:TenantA")</c>),
+    /// validated at start-up. Resolve it with <c>[FromKeyedServices("tenant-a")]</c> or
+    /// <c>GetRequiredKeyedService&lt;AuthenticationClient&gt;("tenant-a")</c>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name: its service key, the name of its options, and its <c>authing.client.name</c> in traces and metrics.</param>
+    /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>.</param>
+    /// <returns>A builder to add observers of this client, configure the shared revoked-token registry, and add handlers or change settings of this client's HTTP client.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
+    public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, string name, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services.AddAuthingAuthenticationClient(name, options => AuthenticationClientOptionsReader.Read(configuration, options));
+    }
+
+    /// <summary>
+    /// Registers a keyed <see cref="AuthenticationClient"/> for one Authing application, with
+    /// settings set in code, validated at start-up; errors name the client and the setting. The
+    /// client has its own HTTP client (<c>IHttpClientFactory</c>), tells the observers added through
+    /// the returned builder and every unkeyed <see cref="IRevocationObserver"/>, and marks the one
+    /// registered <see cref="IRevokedTokenRegistry"/>, shared by every client: a token is a token.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="name">The client's name: its service key, the name of its options, and its <c>authing.client.name</c> in traces and metrics.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>A builder to add observers of this client, configure the shared revoked-token registry, and add handlers or change settings of this client's HTTP client.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
+    public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, string name, Action<AuthenticationClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        return services.AddClient(name, configure);
+    }
+
+    /// <summary>
+    /// The one registration path: <paramref name="name"/> is <see cref="Unnamed"/> (the options' default name) for
+    /// the unnamed client, which is registered unkeyed, as it always was.
+    /// </summary>
+    private static AuthingClientBuilder AddClient(this IServiceCollection services, string name, Action<AuthenticationClientOptions> configure)
+    {
+        // Telemetry names keyed clients only; the unnamed one reports no name, as it always did.
+        var clientName = name == Unnamed ? null : name;
+        services.AddOptions<AuthenticationClientOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthenticationClientOptions>>(AuthenticationClientOptionsValidator.Instance));
 
-        // One client per container: it is thread-safe, and a disposable transient resolved from the
-        // root provider would be kept alive until the provider is disposed. Holding one typed
-        // HttpClient for the client's lifetime is safe because the primary handler recycles its
-        // connections (PooledConnectionLifetime), so DNS changes are still seen.
-        services.TryAddSingleton(provider => new AuthenticationClient(
-            provider.GetRequiredService<IAuthingRevocationApi>(),
-            // IOptions<>.Value has run AuthenticationClientOptionsValidator (registered above).
-            RevocationSettings.FromValidated(
-                provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value,
-                provider.GetService<ILoggerFactory>(),
-                provider.GetService<TimeProvider>(),
-                provider.GetServices<IRevocationObserver>(),
-                provider.GetService<IRevokedTokenRegistry>())));
+        // One client per name: it is thread-safe, and a disposable transient resolved from the
+        // root provider would be kept alive until the provider is disposed. Holding one HttpClient
+        // for the client's lifetime is safe because the primary handler recycles its connections
+        // (PooledConnectionLifetime), so DNS changes are still seen.
+        if (clientName is null)
+        {
+            services.TryAddSingleton(provider => CreateClient(provider, name, clientName));
+        }
+        else
+        {
+            services.TryAddKeyedSingleton(clientName, (provider, _) => CreateClient(provider, name, clientName));
+        }
 
-        return new AuthingClientBuilder(services
-            .AddRefitGeneratedClient<IAuthingRevocationApi>(AuthingHttp.CreateRefitSettings())
+        var httpClient = services
+            .AddHttpClient(HttpClientName(name))
             .ConfigureHttpClient((provider, http) =>
             {
-                http.BaseAddress = AuthingHttp.BaseAddress(provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value);
+                http.BaseAddress = AuthingHttp.BaseAddress(provider.GetRequiredService<IOptionsMonitor<AuthenticationClientOptions>>().Get(name));
 
                 // Time-outs belong to the resilience pipeline (per attempt and overall).
                 http.Timeout = Timeout.InfiniteTimeSpan;
@@ -75,6 +132,36 @@ public static class AuthingServiceCollectionExtensions
             // The factory's per-request loggers format the URI on every call even when no logger
             // listens (+1.6 µs, +496 B per call, docs/performance.md); the client's own
             // RevocationFinished event reports status and duration. Re-add with AddDefaultLogger().
-            .RemoveAllLoggers());
+            .RemoveAllLoggers();
+        return new AuthingClientBuilder(httpClient, clientName);
     }
+
+    private static AuthenticationClient CreateClient(IServiceProvider provider, string name, string? clientName)
+    {
+        // The options monitor's factory has run AuthenticationClientOptionsValidator (registered
+        // above) for this name before handing the options out.
+        var options = provider.GetRequiredService<IOptionsMonitor<AuthenticationClientOptions>>().Get(name);
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
+
+        // Unkeyed observers hear from every client; a keyed client also tells its own.
+        var observers = provider.GetServices<IRevocationObserver>();
+        if (clientName is not null)
+        {
+            observers = observers.Concat(provider.GetKeyedServices<IRevocationObserver>(clientName));
+        }
+
+        return new AuthenticationClient(
+            RestService.ForGenerated<IAuthingRevocationApi>(http, AuthingHttp.CreateRefitSettings()),
+            RevocationSettings.FromValidated(
+                options,
+                clientName,
+                provider.GetService<ILoggerFactory>(),
+                provider.GetService<TimeProvider>(),
+                observers,
+                provider.GetService<IRevokedTokenRegistry>()));
+    }
+
+    /// <summary>The client's HTTP client in <c>IHttpClientFactory</c>: <c>AuthingClient</c>, or <c>AuthingClient:</c> and the name.</summary>
+    private static string HttpClientName(string name) =>
+        name == Unnamed ? nameof(AuthingClient) : $"{nameof(AuthingClient)}:{name}";
 }

@@ -4,8 +4,11 @@ using System.Diagnostics.Metrics;
 namespace AuthingClient.Diagnostics;
 
 /// <summary>
-/// The names under which the client reports traces and metrics (documented in README.md).
-/// Tags carry the token's fingerprint, never the token or the secret.
+/// The names under which the client reports traces and metrics (documented in README.md), in one
+/// place for the library and its OpenTelemetry registration. Attributes follow the OpenTelemetry
+/// semantic conventions where one exists (<c>server.address</c>, <c>http.response.status_code</c>,
+/// <c>error.type</c>) and are <c>authing.*</c> otherwise. Tags carry the token's fingerprint and the
+/// client's name, never the token or the secret.
 /// </summary>
 public static class RevocationTelemetry
 {
@@ -18,11 +21,21 @@ public static class RevocationTelemetry
     /// <summary>The span of one HTTP attempt: <c>authing.revoke.attempt</c>.</summary>
     public const string AttemptActivityName = "authing.revoke.attempt";
 
-    /// <summary>Counter of finished revocations, tagged <c>outcome</c>: <c>authing.revocations</c>.</summary>
+    /// <summary>Counter of finished revocations, tagged <c>authing.outcome</c>: <c>authing.revocations</c>.</summary>
     public const string RevocationsCounterName = "authing.revocations";
 
-    /// <summary>Histogram of revocation durations in seconds, tagged <c>outcome</c>: <c>authing.revocation.duration</c>.</summary>
+    /// <summary>Histogram of revocation durations in seconds, tagged <c>authing.outcome</c>: <c>authing.revocation.duration</c>.</summary>
     public const string DurationHistogramName = "authing.revocation.duration";
+
+    internal const string TokenHashTag = "authing.token.hash";
+    internal const string ProtocolTag = "authing.protocol";
+    internal const string ClientNameTag = "authing.client.name";
+    internal const string OutcomeTag = "authing.outcome";
+    internal const string AttemptTag = "authing.attempt";
+    internal const string RetryDelayTag = "authing.retry.delay_ms";
+    internal const string ServerAddressTag = "server.address";
+    internal const string StatusCodeTag = "http.response.status_code";
+    internal const string ErrorTypeTag = "error.type";
 
     internal static readonly ActivitySource ActivitySource = new(SourceName);
 
@@ -37,11 +50,54 @@ public static class RevocationTelemetry
     /// <summary>Whether anyone listens to the duration histogram: the clock is read only then.</summary>
     internal static bool MeasuresDuration => Duration.Enabled;
 
-    internal static void Record(RevocationOutcome outcome, TimeSpan elapsed)
+    /// <summary>Starts the span of one revocation, tagged with what identifies the token and the client.</summary>
+    internal static Activity? StartRevocation(string tokenHash, string protocol, string serverAddress, string? clientName)
     {
-        var tag = new KeyValuePair<string, object?>("outcome", outcome.ToTagValue());
-        Revocations.Add(1, tag);
-        Duration.Record(elapsed.TotalSeconds, tag);
+        var activity = ActivitySource.StartActivity(RevocationActivityName, ActivityKind.Client);
+        if (activity is not null)
+        {
+            activity.SetTag(TokenHashTag, tokenHash);
+            activity.SetTag(ProtocolTag, protocol);
+            activity.SetTag(ServerAddressTag, serverAddress);
+            if (clientName is not null)
+            {
+                activity.SetTag(ClientNameTag, clientName);
+            }
+        }
+
+        return activity;
+    }
+
+    /// <summary>Counts a finished revocation and records its duration.</summary>
+    /// <param name="outcome">How it ended.</param>
+    /// <param name="errorType">Why it failed (<c>error.type</c>); <see langword="null"/> when it did not.</param>
+    /// <param name="serverAddress">The host of AppHost.</param>
+    /// <param name="clientName">The keyed client's name; <see langword="null"/> for the unnamed client.</param>
+    /// <param name="elapsed">How long it took.</param>
+    internal static void Record(RevocationOutcome outcome, string? errorType, string serverAddress, string? clientName, TimeSpan elapsed)
+    {
+        if (!Revocations.Enabled && !Duration.Enabled)
+        {
+            return;
+        }
+
+        var tags = new TagList
+        {
+            { OutcomeTag, outcome.ToTagValue() },
+            { ServerAddressTag, serverAddress },
+        };
+        if (clientName is not null)
+        {
+            tags.Add(ClientNameTag, clientName);
+        }
+
+        if (errorType is not null)
+        {
+            tags.Add(ErrorTypeTag, errorType);
+        }
+
+        Revocations.Add(1, tags);
+        Duration.Record(elapsed.TotalSeconds, tags);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using AuthingClient.Contract;
 using AuthingClient.Diagnostics;
 using AuthingClient.Resilience;
@@ -39,12 +40,14 @@ internal sealed class RevocationCall : IRetryObserver
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        using var activity = RevocationTelemetry.ActivitySource.StartActivity(RevocationTelemetry.RevocationActivityName, ActivityKind.Client);
-        activity?.SetTag("authing.token.hash", Fingerprint);
-        activity?.SetTag("authing.protocol", _settings.Protocol == AuthingProtocol.OAuth ? "oauth" : "oidc");
+        var protocol = _settings.Protocol == AuthingProtocol.OAuth ? "oauth" : "oidc";
+        // The fingerprint (a SHA-256) is computed for the span only when someone listens.
+        using var activity = RevocationTelemetry.ActivitySource.HasListeners()
+            ? RevocationTelemetry.StartRevocation(Fingerprint, protocol, _settings.ServerAddress, _settings.ClientName)
+            : null;
         if (_settings.Logger.IsEnabled(LogLevel.Debug))
         {
-            RevocationLog.Starting(_settings.Logger, Fingerprint, _settings.Protocol == AuthingProtocol.OAuth ? "oauth" : "oidc");
+            RevocationLog.Starting(_settings.Logger, Fingerprint, protocol);
         }
 
         try
@@ -106,9 +109,9 @@ internal sealed class RevocationCall : IRetryObserver
     {
         Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
         {
-            ["authing.attempt"] = notice.FailedAttempt,
-            ["http.response.status_code"] = notice.StatusCode,
-            ["authing.retry.delay_ms"] = notice.Delay.TotalMilliseconds,
+            [RevocationTelemetry.AttemptTag] = notice.FailedAttempt,
+            [RevocationTelemetry.StatusCodeTag] = notice.StatusCode,
+            [RevocationTelemetry.RetryDelayTag] = notice.Delay.TotalMilliseconds,
         }));
         if (_settings.Logger.IsEnabled(LogLevel.Warning))
         {
@@ -133,7 +136,7 @@ internal sealed class RevocationCall : IRetryObserver
         }
 
         using var activity = RevocationTelemetry.ActivitySource.StartActivity(RevocationTelemetry.AttemptActivityName, ActivityKind.Internal);
-        activity?.SetTag("authing.attempt", attempt);
+        activity?.SetTag(RevocationTelemetry.AttemptTag, attempt);
         using var deadline = _settings.AttemptDeadlines.Start(budget, cancellationToken);
         try
         {
@@ -142,7 +145,7 @@ internal sealed class RevocationCall : IRetryObserver
                 : await _api.RevokeOidcTokenAsync(_request, _settings.Credentials.BasicAuthorization, deadline.Token).ConfigureAwait(false);
 
             _lastResponse = response;
-            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            activity?.SetTag(RevocationTelemetry.StatusCodeTag, (int)response.StatusCode);
             return response;
         }
         catch (OperationCanceledException ex) when (deadline.Expired)
@@ -171,9 +174,16 @@ internal sealed class RevocationCall : IRetryObserver
     private AuthingRevocationException Fail(Activity? activity, RevocationOutcome outcome, AuthingRevocationException exception)
     {
         var elapsed = _settings.TimeProvider.GetElapsedTime(_startedAt);
+
+        // error.type: the status Authing refused with (as OpenTelemetry's HTTP conventions do), or
+        // what went wrong when no answer settles it; a handful of values either way.
+        var errorType = outcome == RevocationOutcome.Refused && exception.StatusCode is { } status
+            ? ((int)status).ToString(CultureInfo.InvariantCulture)
+            : outcome.ToTagValue();
         activity?.SetStatus(ActivityStatusCode.Error, outcome.ToTagValue());
-        activity?.SetTag("authing.outcome", outcome.ToTagValue());
-        RevocationTelemetry.Record(outcome, elapsed);
+        activity?.SetTag(RevocationTelemetry.OutcomeTag, outcome.ToTagValue());
+        activity?.SetTag(RevocationTelemetry.ErrorTypeTag, errorType);
+        RevocationTelemetry.Record(outcome, errorType, _settings.ServerAddress, _settings.ClientName, elapsed);
         if (_settings.Logger.IsEnabled(LogLevel.Warning))
         {
             RevocationLog.Failed(_settings.Logger, Fingerprint, outcome.ToTagValue(), (int?)exception.StatusCode, exception.Error, exception.Attempts, elapsed.TotalMilliseconds);
@@ -184,13 +194,13 @@ internal sealed class RevocationCall : IRetryObserver
 
     private void Finish(Activity? activity, RevocationOutcome outcome, int? statusCode)
     {
-        activity?.SetTag("authing.outcome", outcome.ToTagValue());
+        activity?.SetTag(RevocationTelemetry.OutcomeTag, outcome.ToTagValue());
         var logged = _settings.Logger.IsEnabled(LogLevel.Information);
 
         // Reading the clock is a measurable part of a call that succeeds in memory; skip it when
         // neither the histogram nor the log wants the duration.
         var elapsed = logged || RevocationTelemetry.MeasuresDuration ? _settings.TimeProvider.GetElapsedTime(_startedAt) : TimeSpan.Zero;
-        RevocationTelemetry.Record(outcome, elapsed);
+        RevocationTelemetry.Record(outcome, errorType: null, _settings.ServerAddress, _settings.ClientName, elapsed);
         if (logged)
         {
             var (tokenHash, outcomeName, attempts) = (Fingerprint, outcome.ToTagValue(), Math.Max(_attempts, 1));

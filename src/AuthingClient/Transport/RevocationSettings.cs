@@ -9,14 +9,20 @@ namespace AuthingClient.Transport;
 
 /// <summary>
 /// Everything a revocation needs that does not change between calls, prepared once from validated
-/// options: credentials, the path to use, retries and time-outs, logging and time.
+/// options: credentials, the path to use, retries and time-outs, logging and time, and the names
+/// telemetry reports the client by.
 /// </summary>
 internal sealed class RevocationSettings
 {
-    private RevocationSettings(AuthenticationClientOptions options, ILogger logger, TimeProvider timeProvider, LocalRevocationTargets localTargets)
+    private RevocationSettings(AuthenticationClientOptions options, string? clientName, ILogger logger, TimeProvider timeProvider, LocalRevocationTargets localTargets)
     {
         Credentials = ClientCredentials.From(options);
         Protocol = options.Protocol;
+        ClientName = clientName;
+
+        // The host only: AppHost may carry user information, which never goes into telemetry.
+        // IdnHost: an IPv6 address without brackets, a DNS name as DNS sees it (OpenTelemetry's server.address).
+        ServerAddress = AuthingHttp.BaseAddress(options).IdnHost;
         Secret = options.AppSecret;
         Logger = logger;
         TimeProvider = timeProvider;
@@ -30,6 +36,12 @@ internal sealed class RevocationSettings
     public ClientCredentials Credentials { get; }
 
     public AuthingProtocol Protocol { get; }
+
+    /// <summary>The name of a keyed client (dependency injection); <see langword="null"/> for the unnamed one.</summary>
+    public string? ClientName { get; }
+
+    /// <summary>The host of AppHost, reported as <c>server.address</c>.</summary>
+    public string ServerAddress { get; }
 
     /// <summary>Kept only to scrub it from server text; never logged or sent except as configured.</summary>
     public string? Secret { get; }
@@ -60,7 +72,7 @@ internal sealed class RevocationSettings
     public static RevocationSettings Create(AuthenticationClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
     {
         ValidatedOptions.ThrowIfInvalid(AuthenticationClientOptionsValidator.Instance, options);
-        return FromValidated(options, loggerFactory, timeProvider, observers: null, registry: null);
+        return FromValidated(options, clientName: null, loggerFactory, timeProvider, observers: null, registry: null);
     }
 
     /// <summary>
@@ -68,18 +80,21 @@ internal sealed class RevocationSettings
     /// factory runs the same validator before handing them out, so it is not run twice.
     /// </summary>
     /// <param name="options">The client's options, with its own registry and observers.</param>
+    /// <param name="clientName">The name of a keyed client; <see langword="null"/> for the unnamed one.</param>
     /// <param name="loggerFactory">Where log events go.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="observers">More observers (from dependency injection).</param>
     /// <param name="registry">The registry to mark when the options name none (from dependency injection).</param>
     public static RevocationSettings FromValidated(
         AuthenticationClientOptions options,
+        string? clientName,
         ILoggerFactory? loggerFactory,
         TimeProvider? timeProvider,
         IEnumerable<IRevocationObserver>? observers,
         IRevokedTokenRegistry? registry) =>
         new(
             options,
+            clientName,
             (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AuthenticationClient>(),
             timeProvider ?? TimeProvider.System,
             LocalRevocationTargets.From(options, observers, registry));

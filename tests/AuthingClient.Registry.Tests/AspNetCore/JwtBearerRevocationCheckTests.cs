@@ -27,6 +27,27 @@ public sealed class JwtBearerRevocationCheckTests
     }
 
     [Fact]
+    public async Task KeyedClients_ATokenRevokedThroughEither_IsRejectedByTheOneCheck()
+    {
+        using var tenantA = AuthingServer.Answering(AuthingAnswer.Revoked);
+        using var tenantB = AuthingServer.Answering(AuthingAnswer.Revoked);
+        await using var api = await ProtectedApi.StartAsync(services =>
+        {
+            services.AddAuthingAuthenticationClient("tenant-a", o => tenantA.Configure(o));
+            services.AddAuthingAuthenticationClient("tenant-b", o => tenantB.Configure(o));
+        });
+        var (revokedAtA, revokedAtB, unrelated) = (TestTokens.Jwt(), TestTokens.Jwt(), TestTokens.Jwt());
+
+        Assert.True(await api.Services.GetRequiredKeyedService<AuthenticationClient>("tenant-a").RevokeTokenAsync(revokedAtA));
+        Assert.True(await api.Services.GetRequiredKeyedService<AuthenticationClient>("tenant-b").RevokeTokenAsync(revokedAtB));
+
+        Assert.Equal((1, 1), (tenantA.RequestCount, tenantB.RequestCount));
+        Assert.Equal(
+            (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK),
+            (await api.GetMeAsync(revokedAtA), await api.GetMeAsync(revokedAtB), await api.GetMeAsync(unrelated)));
+    }
+
+    [Fact]
     public async Task AuthingAnswersUnsupportedTokenType_FailClosedByDefault_TheTokenIsRejectedLocally()
     {
         using var authing = AuthingServer.Answering(AuthingAnswer.UnsupportedTokenType);
