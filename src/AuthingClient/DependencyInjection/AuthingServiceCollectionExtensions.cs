@@ -118,8 +118,11 @@ public static class AuthingServiceCollectionExtensions
             services.TryAddKeyedSingleton(clientName, (provider, _) => CreateClient(provider, name, clientName));
         }
 
-        var httpClient = services
-            .AddHttpClient(HttpClientName(name))
+        // Refit.HttpClientFactory registers the generated contract as a typed client of
+        // IHttpClientFactory: unkeyed for the unnamed client, keyed by name for the others.
+        var httpClient = (clientName is null
+                ? services.AddRefitGeneratedClient<IAuthingRevocationApi>(AuthingHttp.CreateRefitSettings())
+                : services.AddKeyedRefitGeneratedClient<IAuthingRevocationApi>(clientName, AuthingHttp.CreateRefitSettings()))
             .ConfigureHttpClient((provider, http) =>
             {
                 http.BaseAddress = AuthingHttp.BaseAddress(provider.GetRequiredService<IOptionsMonitor<AuthenticationClientOptions>>().Get(name));
@@ -141,7 +144,9 @@ public static class AuthingServiceCollectionExtensions
         // The options monitor's factory has run AuthenticationClientOptionsValidator (registered
         // above) for this name before handing the options out.
         var options = provider.GetRequiredService<IOptionsMonitor<AuthenticationClientOptions>>().Get(name);
-        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName(name));
+        var api = clientName is null
+            ? provider.GetRequiredService<IAuthingRevocationApi>()
+            : provider.GetRequiredKeyedService<IAuthingRevocationApi>(clientName);
 
         // Unkeyed observers hear from every client; a keyed client also tells its own.
         var observers = provider.GetServices<IRevocationObserver>();
@@ -151,7 +156,7 @@ public static class AuthingServiceCollectionExtensions
         }
 
         return new AuthenticationClient(
-            RestService.ForGenerated<IAuthingRevocationApi>(http, AuthingHttp.CreateRefitSettings()),
+            api,
             RevocationSettings.FromValidated(
                 options,
                 clientName,
@@ -160,8 +165,4 @@ public static class AuthingServiceCollectionExtensions
                 observers,
                 provider.GetService<IRevokedTokenRegistry>()));
     }
-
-    /// <summary>The client's HTTP client in <c>IHttpClientFactory</c>: <c>AuthingClient</c>, or <c>AuthingClient:</c> and the name.</summary>
-    private static string HttpClientName(string name) =>
-        name == Unnamed ? nameof(AuthingClient) : $"{nameof(AuthingClient)}:{name}";
 }
