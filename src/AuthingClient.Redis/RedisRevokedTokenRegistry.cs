@@ -25,7 +25,6 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly RedisRevokedTokenRegistryOptions _options;
-    private readonly RevocationSet _replica = new();
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly object _startLock = new();
@@ -47,8 +46,11 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
     public RevocationOutbox Outbox { get; } = new();
 
+    /// <summary>The local replica every check reads.</summary>
+    public RevocationSet Replica { get; } = new();
+
     /// <summary>Live and not yet purged entries in the replica.</summary>
-    public int Count => _replica.Count;
+    public int Count => Replica.Count;
 
     /// <summary>Connects and starts the replica and the outbox, once; later calls return the same run.</summary>
     public Task StartAsync()
@@ -130,7 +132,7 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         }
 
         var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        if (_replica.Contains(key, now))
+        if (Replica.Contains(key, now))
         {
             return new(true);
         }
@@ -146,7 +148,7 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         }
 
         var end = expiresAt.ToUnixTimeMilliseconds();
-        _replica.Add(key, end);
+        Replica.Add(key, end);
         Outbox.Enqueue(key, end);
         return ValueTask.CompletedTask;
     }
@@ -162,7 +164,7 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         _connection = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
 
         var log = new RevocationLog(_connection, _options.KeyPrefix, _options.LogRetention, TimeProvider);
-        var sync = new ReplicaSync(log, _replica, Status, TimeProvider, _logger, _options.PollInterval);
+        var sync = new ReplicaSync(log, Replica, Status, TimeProvider, _logger, _options.PollInterval);
         _connection.ConnectionRestored += (_, _) => sync.Ring();
 
         _stopPublishing = new CancellationTokenSource();

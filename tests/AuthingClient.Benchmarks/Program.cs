@@ -22,6 +22,9 @@ public static class Program
             ["--serve", ..] => await LoopbackServe.RunAsync(args).ConfigureAwait(false),
             ["--paired", ..] => PairedComparison.Run(args),
             ["--paired-loopback", ..] => await PairedLoopback.RunAsync(args).ConfigureAwait(false),
+            ["--fleet-loopback", ..] => await Fleet.FleetLoopback.RunAsync(args).ConfigureAwait(false),
+            ["--propagation", ..] => await Fleet.FleetPropagation.RunPropagationAsync(args).ConfigureAwait(false),
+            ["--replica-memory", ..] => await Fleet.FleetPropagation.RunMemoryAsync(args).ConfigureAwait(false),
             _ => RunBenchmarks(args),
         };
     }

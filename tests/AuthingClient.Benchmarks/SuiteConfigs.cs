@@ -44,3 +44,20 @@ public sealed class LoopbackConfig : ManualConfig
         AddDiagnoser(MemoryDiagnoser.Default);
     }
 }
+
+/// <summary>
+/// Suite 5's job: the check takes hundreds of nanoseconds and JWT validation tens of microseconds,
+/// so BenchmarkDotNet's pilot stage picks each one's invocation count; 10 measured iterations.
+/// </summary>
+public sealed class CheckConfig : ManualConfig
+{
+    public CheckConfig()
+    {
+        AddJob(Job.Default
+            .WithId("Check")
+            .WithLaunchCount(1)
+            .WithWarmupCount(3)
+            .WithIterationCount(10));
+        AddDiagnoser(MemoryDiagnoser.Default);
+    }
+}
