@@ -159,8 +159,11 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         await Task.Yield();
         var configuration = ConfigurationOptions.Parse(_options.Redis!);
 
-        // Start even while Redis is down: the replica keeps retrying, and the application keeps serving.
+        // Start even while Redis is down: the replica keeps retrying, and the application keeps
+        // serving. Reconnect attempts back off to 2 s at most, so an instance is back within
+        // seconds of Redis (the library's default backs off further).
         configuration.AbortOnConnectFail = false;
+        configuration.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 2000);
         _connection = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
 
         var log = new RevocationLog(_connection, _options.KeyPrefix, _options.LogRetention, TimeProvider);

@@ -28,4 +28,8 @@ internal static partial class ReplicaLog
     [LoggerMessage(EventId = 106, EventName = "OutboxAbandoned", Level = LogLevel.Error,
         Message = "{Count} revocations were never published to Redis before shutdown: other instances will not enforce them")]
     public static partial void Abandoned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 108, EventName = "ReplicaSyncFailed", Level = LogLevel.Error,
+        Message = "The revoked-token replica failed to read Redis for an unexpected reason; it tries again")]
+    public static partial void Unexpected(ILogger logger, Exception exception);
 }

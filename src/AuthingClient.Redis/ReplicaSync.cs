@@ -63,9 +63,15 @@ internal sealed class ReplicaSync
                 wait = _pollInterval;
                 retry = FirstRetry;
             }
-            catch (Exception ex) when (RedisFailure.Is(ex))
+            catch (Exception ex) when (!stop.IsCancellationRequested)
             {
-                if (_status.Disconnected() || !_status.IsLoaded)
+                // Whatever went wrong, the loop lives on: a replica that stops reading would
+                // silently stop enforcing other instances' revocations.
+                if (!RedisFailure.Is(ex))
+                {
+                    ReplicaLog.Unexpected(_logger, ex);
+                }
+                else if (_status.Disconnected() || !_status.IsLoaded)
                 {
                     ReplicaLog.Disconnected(_logger, ex);
                 }

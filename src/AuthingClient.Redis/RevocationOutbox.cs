@@ -51,8 +51,9 @@ internal sealed class RevocationOutbox
                 retry = FirstRetry;
                 failing = false;
             }
-            catch (Exception ex) when (RedisFailure.Is(ex))
+            catch (Exception ex) when (!stop.IsCancellationRequested)
             {
+                // Any failure keeps the batch: a mark is dropped only when the process stops.
                 if (!failing)
                 {
                     ReplicaLog.PublishFailed(logger, Pending, ex);
