@@ -34,7 +34,10 @@ internal static partial class RevocationCheck
         try
         {
             var registry = http.RequestServices.GetRequiredService<IRevokedTokenRegistry>();
-            if (await registry.IsRevokedAsync(token, http.RequestAborted).ConfigureAwait(false))
+            var revoked = registry is RevokedTokenRegistry keyed && KeyOf(context.SecurityToken) is { } key
+                ? keyed.IsRevokedAsync(key, http.RequestAborted)
+                : registry.IsRevokedAsync(token, http.RequestAborted);
+            if (await revoked.ConfigureAwait(false))
             {
                 if (logger.IsEnabled(LogLevel.Information))
                 {
@@ -64,6 +67,27 @@ internal static partial class RevocationCheck
         JwtSecurityToken jwt => jwt.RawData,
         _ => null,
     };
+
+    /// <summary>
+    /// The registry key of a validated JWT with a string <c>jti</c>, from the claims JwtBearer has
+    /// already read: the key <see cref="RevocationKey.Of"/> gives the raw token (asserted by the
+    /// registry tests), without decoding the payload a second time. <see langword="null"/> for
+    /// anything else, which is then keyed from the raw token: a JWE (keyed as a whole), a payload
+    /// segment that is not plain base64url, a missing, empty or non-string <c>jti</c>.
+    /// </summary>
+    internal static RevocationKey? KeyOf(SecurityToken? token)
+    {
+        if (token is not JsonWebToken { IsEncrypted: false } jwt
+            || !CompactJws.IsDecodable(jwt.EncodedPayload)
+            || !jwt.TryGetPayloadValue<object>(Microsoft.IdentityModel.JsonWebTokens.JwtRegisteredClaimNames.Jti, out var jwtId)
+            || jwtId is not string { Length: > 0 } id)
+        {
+            return null;
+        }
+
+        var issuer = jwt.TryGetPayloadValue<object>(Microsoft.IdentityModel.JsonWebTokens.JwtRegisteredClaimNames.Iss, out var iss) && iss is string text ? text : string.Empty;
+        return RevocationKey.OfJwtId(issuer, id);
+    }
 
     /// <summary>The same short fingerprint the client logs for the token.</summary>
     private static string Fingerprint(string token) => TokenFingerprint.Of(token);

@@ -30,9 +30,10 @@ internal sealed class RedisRevokedTokenRegistryOptionsValidator : IValidateOptio
             failures.Add("PollInterval must be between 10 milliseconds and 1 minute.");
         }
 
-        if (options.FailClosedAfter <= TimeSpan.Zero && options.FailClosedAfter != Timeout.InfiniteTimeSpan)
+        if (options.FailClosedAfter <= options.PollInterval && options.FailClosedAfter != Timeout.InfiniteTimeSpan)
         {
-            failures.Add("FailClosedAfter must be positive, or Timeout.InfiniteTimeSpan (-00:00:00.001) to never fail closed.");
+            // A shorter one would fail closed between two reads of a healthy replica.
+            failures.Add("FailClosedAfter must be longer than PollInterval, or Timeout.InfiniteTimeSpan (-00:00:00.001) to never fail closed.");
         }
 
         if (options.LoadTimeout < TimeSpan.Zero)

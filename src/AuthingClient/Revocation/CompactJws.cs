@@ -9,6 +9,9 @@ namespace AuthingClient.Revocation;
 /// </summary>
 internal static class CompactJws
 {
+    private static readonly SearchValues<char> Base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     /// <summary>Decoded payloads up to this size are decoded on the stack; larger ones rent a pooled buffer.</summary>
     public const int StackLimit = 1024;
 
@@ -38,33 +41,36 @@ internal static class CompactJws
     public static int MaxDecodedLength(ReadOnlySpan<char> segment) => (segment.Length + 3) / 4 * 3;
 
     /// <summary>
-    /// Decodes a base64url segment without padding (RFC 7515 §2) into <paramref name="destination"/>
-    /// (at least <see cref="MaxDecodedLength"/> bytes). Any character outside that alphabet makes it unreadable.
+    /// Whether <paramref name="segment"/> is base64url without padding (RFC 7515 §2) that
+    /// <see cref="TryDecode"/> decodes: only the URL-safe alphabet, and a length a base64 text can have.
+    /// </summary>
+    public static bool IsDecodable(ReadOnlySpan<char> segment) =>
+        segment.Length % 4 != 1 && !segment.ContainsAnyExcept(Base64UrlAlphabet);
+
+    /// <summary>
+    /// Decodes a base64url segment without padding into <paramref name="destination"/> (at least
+    /// <see cref="MaxDecodedLength"/> bytes). Anything <see cref="IsDecodable"/> rejects is unreadable,
+    /// the same on every target framework.
     /// </summary>
     public static bool TryDecode(ReadOnlySpan<char> segment, Span<byte> destination, out int written)
     {
         written = 0;
-        if (segment.Length % 4 == 1)
+        if (!IsDecodable(segment))
         {
             return false;
         }
 
+#if NET9_0_OR_GREATER
+        return System.Buffers.Text.Base64Url.TryDecodeFromChars(segment, destination, out written);
+#else
         var paddedLength = (segment.Length + 3) / 4 * 4;
         char[]? rented = null;
         var padded = paddedLength <= StackLimit ? stackalloc char[paddedLength] : (rented = ArrayPool<char>.Shared.Rent(paddedLength)).AsSpan(0, paddedLength);
         try
         {
-            for (var i = 0; i < segment.Length; i++)
-            {
-                var c = segment[i];
-                if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_'))
-                {
-                    return false;
-                }
-
-                padded[i] = c switch { '-' => '+', '_' => '/', _ => c };
-            }
-
+            segment.CopyTo(padded);
+            padded[..segment.Length].Replace('-', '+');
+            padded[..segment.Length].Replace('_', '/');
             padded[segment.Length..].Fill('=');
             return Convert.TryFromBase64Chars(padded, destination, out written);
         }
@@ -75,5 +81,6 @@ internal static class CompactJws
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+#endif
     }
 }

@@ -60,6 +60,34 @@ internal readonly struct RevocationKey : IEquatable<RevocationKey>
         return TryOfJwtId(payload, out var key) ? key : OfSecret(SignedPartTag, signedPart);
     }
 
+    /// <summary>
+    /// The key of a JWT whose issuer and string <c>jti</c> a validator has already read: the same key
+    /// <see cref="Of"/> gives the token, without decoding its payload again.
+    /// </summary>
+    /// <param name="issuer">The <c>iss</c> claim when it is a string, otherwise empty.</param>
+    /// <param name="jwtId">The <c>jti</c> claim, a non-empty string.</param>
+    public static RevocationKey OfJwtId(string issuer, string jwtId)
+    {
+        var length = JwtIdTag.Length + Encoding.UTF8.GetMaxByteCount(issuer.Length) + 1 + Encoding.UTF8.GetMaxByteCount(jwtId.Length);
+        byte[]? rented = null;
+        var material = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            JwtIdTag.CopyTo(material);
+            var written = JwtIdTag.Length + Encoding.UTF8.GetBytes(issuer, material[JwtIdTag.Length..]);
+            material[written++] = 0;
+            written += Encoding.UTF8.GetBytes(jwtId, material[written..]);
+            return OfJwtIdMaterial(material[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
     /// <summary>Parses <see cref="ToString"/>'s form back.</summary>
     public static bool TryParse(ReadOnlySpan<char> hex, out RevocationKey key)
     {
@@ -95,6 +123,14 @@ internal readonly struct RevocationKey : IEquatable<RevocationKey>
 
     private static RevocationKey FromDigest(ReadOnlySpan<byte> digest) =>
         new(BinaryPrimitives.ReadUInt64BigEndian(digest), BinaryPrimitives.ReadUInt64BigEndian(digest[8..]));
+
+    /// <summary>XxHash128 of the tag, issuer, NUL and <c>jti</c>.</summary>
+    private static RevocationKey OfJwtIdMaterial(ReadOnlySpan<byte> material)
+    {
+        Span<byte> digest = stackalloc byte[16];
+        XxHash128.Hash(material, digest);
+        return FromDigest(digest);
+    }
 
     /// <summary>SHA-256 of the tag and the UTF-8 text, truncated to 128 bits.</summary>
     private static RevocationKey OfSecret(ReadOnlySpan<byte> tag, ReadOnlySpan<char> text)
@@ -145,9 +181,7 @@ internal readonly struct RevocationKey : IEquatable<RevocationKey>
                 return false;
             }
 
-            Span<byte> digest = stackalloc byte[16];
-            XxHash128.Hash(material[..materialLength], digest);
-            key = FromDigest(digest);
+            key = OfJwtIdMaterial(material[..materialLength]);
             return true;
         }
         finally

@@ -3,6 +3,7 @@ using AuthingClient.Redis;
 using AuthingClient.Registry.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 
 namespace AuthingClient.Registry.Tests.Fleet;
 
@@ -16,16 +17,27 @@ internal sealed class FleetInstance : IAsyncDisposable
     /// <summary>How long a test waits for something that should happen, before it fails instead of hanging.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private FleetInstance(ProtectedApi api) => Api = api;
+    private FleetInstance(ProtectedApi api, CapturedLog log)
+    {
+        Api = api;
+        Log = log;
+    }
 
     public ProtectedApi Api { get; }
 
+    /// <summary>What this instance logged (the library's categories, Information and above).</summary>
+    public CapturedLog Log { get; }
+
     internal RedisRevokedTokenRegistry Registry => Api.Services.GetRequiredService<RedisRevokedTokenRegistry>();
 
-    public static async Task<FleetInstance> StartAsync(string redis, AuthingServer authing, EcdsaTokens tokens, Action<RedisRevokedTokenRegistryOptions>? configure = null) =>
-        new(await ProtectedApi.StartAsync(
+    public static async Task<FleetInstance> StartAsync(string redis, AuthingServer authing, EcdsaTokens tokens, Action<RedisRevokedTokenRegistryOptions>? configure = null)
+    {
+        var log = new CapturedLog();
+        return new(
+            await ProtectedApi.StartAsync(
             services =>
             {
+                services.AddLogging(logging => logging.AddProvider(log));
                 services.AddAuthingAuthenticationClient(o => authing.Configure(o));
                 services.AddAuthingRedisRevokedTokenRegistry(o =>
                 {
@@ -35,7 +47,9 @@ internal sealed class FleetInstance : IAsyncDisposable
                     configure?.Invoke(o);
                 });
             },
-            jwtBearer => jwtBearer.TokenValidationParameters = tokens.ValidationParameters()));
+            jwtBearer => jwtBearer.TokenValidationParameters = tokens.ValidationParameters()),
+            log);
+    }
 
     public Task<bool> RevokeAsync(string token) => Api.AuthingClient().RevokeTokenAsync(token);
 
