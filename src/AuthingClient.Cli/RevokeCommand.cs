@@ -49,7 +49,12 @@ internal sealed class RevokeCommand : Command
     private readonly Option<string> _appHost = new("--app-host")
     {
         HelpName = "URL",
-        Description = $"The application's Authing domain, e.g. https://example.authing.cn. Default: ${EnvironmentVariables.AppHost}. When neither is set, a built-in local Authing stand-in on 127.0.0.1 is used and nothing is revoked at Authing.",
+        Description = $"The application's Authing domain, e.g. https://example.authing.cn. Default: ${EnvironmentVariables.AppHost}. Without either (and without --stand-in) the run is refused: nothing is revoked, nothing is printed on stdout, exit code 2.",
+    };
+
+    private readonly Option<bool> _standIn = new("--stand-in")
+    {
+        Description = $"Revoke at a built-in local Authing stand-in on 127.0.0.1 instead of Authing, to try the CLI or a script: nothing is revoked at Authing. It accepts the app id and secret given (or its own defaults) and ignores ${EnvironmentVariables.AppHost}. Not with --app-host.",
     };
 
     private readonly Option<string> _appId = new("--app-id")
@@ -96,6 +101,7 @@ internal sealed class RevokeCommand : Command
         Add(_failedTo);
         Add(_quiet);
         Add(_appHost);
+        Add(_standIn);
         Add(_appId);
         Add(_protocol);
         Add(_authMethod);
@@ -106,6 +112,11 @@ internal sealed class RevokeCommand : Command
             foreach (var problem in SourceProblems(result.GetValue(_tokens) ?? [], result.GetValue(_fromFile), result.GetValue(_failedTo)))
             {
                 result.AddError(problem);
+            }
+
+            if (result.GetValue(_standIn) && result.GetResult(_appHost) is { Implicit: false })
+            {
+                result.AddError("Give --app-host or --stand-in, not both.");
             }
         });
         _protocol.CompletionSources.Add("oidc", "oauth");
@@ -143,6 +154,7 @@ internal sealed class RevokeCommand : Command
             Hint: parseResult.GetValue(_hint),
             Json: parseResult.GetValue(_json))
         {
+            StandIn = parseResult.GetValue(_standIn),
             // TOKEN arguments keep their contract: sent one after the other, in the given order.
             Concurrency = parseResult.GetValue(_concurrency) ?? (source.IsStreamed ? OrderedRevocations.DefaultConcurrency : 1),
             FailedTo = parseResult.GetValue(_failedTo),

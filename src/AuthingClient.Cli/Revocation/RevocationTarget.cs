@@ -42,7 +42,7 @@ internal sealed class RevocationTarget : IDisposable
     /// <exception cref="ArgumentException">The settings cannot configure the stand-in.</exception>
     public static RevocationTarget Create(CliSettings settings)
     {
-        var standIn = settings.UsesStandIn ? StartStandIn(settings) : null;
+        var standIn = settings.StandIn ? StartStandIn(settings) : null;
         try
         {
             var configuration = new ConfigurationBuilder()

@@ -28,7 +28,7 @@ internal static class RevokeRun
         {
             if (target.StandIn is { } standIn)
             {
-                output.Notice($"No app host configured (--app-host or {EnvironmentVariables.AppHost}): using the built-in local Authing stand-in at {standIn.AppHost}. Nothing is revoked at Authing.");
+                output.Notice($"--stand-in: revoking at the built-in local Authing stand-in at {standIn.AppHost}. Nothing is revoked at Authing.");
             }
 
             if (TryOpen(() => TokenInput.Open(settings.Source, console.In), "cannot read the tokens:", output) is not { } input)
@@ -69,6 +69,13 @@ internal static class RevokeRun
 
     private static RevocationTarget? CreateTarget(CliSettings settings, OutputWriter output)
     {
+        if (settings.HasNoTarget)
+        {
+            // An incident tool must never print "true" for a run that revoked nothing.
+            output.Problems("no Authing to revoke at:", [$"set --app-host URL or {EnvironmentVariables.AppHost} to revoke at Authing, or pass --stand-in to try the CLI against a local stand-in (nothing is revoked at Authing)."]);
+            return null;
+        }
+
         try
         {
             return RevocationTarget.Create(settings);

@@ -6,7 +6,7 @@ namespace AuthingClient.Cli.Settings;
 /// <summary>
 /// Everything one <c>revoke</c> run needs, from flags and environment variables (flags win).
 /// <see langword="null"/> means "not given": an empty flag or variable counts as given, so that an
-/// unset shell variable fails validation instead of silently switching to the stand-in.
+/// unset shell variable fails validation. The stand-in is used only when asked for (<see cref="StandIn"/>).
 /// </summary>
 internal sealed record CliSettings(
     TokenSource Source,
@@ -27,10 +27,13 @@ internal sealed record CliSettings(
     /// <summary>No progress on stderr (<c>--quiet</c>).</summary>
     public bool Quiet { get; init; }
 
-    /// <summary>Whether no Authing domain was given at all, so the built-in stand-in is used.</summary>
-    public bool UsesStandIn => AppHost is null;
+    /// <summary>Revoke at the built-in local stand-in (<c>--stand-in</c>), whatever <see cref="AppHost"/> says.</summary>
+    public bool StandIn { get; init; }
+
+    /// <summary>Neither an Authing domain nor <c>--stand-in</c>: there is nothing to revoke at, and the run is refused.</summary>
+    public bool HasNoTarget => !StandIn && AppHost is null;
 
     /// <summary>Never shows the secret or the tokens.</summary>
     public override string ToString() =>
-        $"CliSettings(Source={Source}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json}, Concurrency={Concurrency}, FailedTo={FailedTo}, Quiet={Quiet})";
+        $"CliSettings(Source={Source}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json}, StandIn={StandIn}, Concurrency={Concurrency}, FailedTo={FailedTo}, Quiet={Quiet})";
 }
