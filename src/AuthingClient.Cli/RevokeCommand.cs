@@ -35,6 +35,14 @@ internal sealed class RevokeCommand : Command
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 1 and <= OrderedRevocations.MaxConcurrency),
     };
 
+    private readonly Option<double?> _rate = new("--rate")
+    {
+        HelpName = "N",
+        Description = $"At most N revocation requests per second for the whole run, whatever --concurrency says, retries included (N from {MinRate} to {MaxRate}, decimals allowed). --concurrency is capped at {QueuedSeconds} s worth of requests (5 x N), so no request waits long for its turn. Whatever the rate, a 429 (or a 503 with Retry-After) from Authing pauses every request until Retry-After, lowers the pace, and raises it again slowly, never above N. Default: no limit until Authing throttles.",
+        CustomParser = result => Parse(result, "--rate", $"a number of requests per second from {MinRate} to {MaxRate}", static (string text, out double value) =>
+            double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value is >= MinRate and <= MaxRate),
+    };
+
     private readonly Option<string> _failedTo = new("--failed-to")
     {
         HelpName = "PATH",
@@ -90,6 +98,10 @@ internal sealed class RevokeCommand : Command
         Description = "Print one JSON object per token instead of true/false: {\"token\": a SHA-256 prefix (never the token), \"revoked\": true|false|null, \"status\": HTTP status or null, \"error\": OAuth error code or null}. Progress and the summary stay on stderr: stdout is JSON lines only.",
     };
 
+    private const double MinRate = 0.1;
+    private const double MaxRate = 100_000;
+    private const int QueuedSeconds = 5;
+
     private delegate bool TryParseValue<T>(string text, out T value);
 
     public RevokeCommand(IReadOnlyDictionary<string, string?> environment, CliConsole console)
@@ -98,6 +110,7 @@ internal sealed class RevokeCommand : Command
         Add(_tokens);
         Add(_fromFile);
         Add(_concurrency);
+        Add(_rate);
         Add(_failedTo);
         Add(_quiet);
         Add(_appHost);
@@ -144,6 +157,7 @@ internal sealed class RevokeCommand : Command
     private CliSettings Settings(ParseResult parseResult, IReadOnlyDictionary<string, string?> environment)
     {
         var source = SourceOf(parseResult.GetValue(_tokens) ?? [], parseResult.GetValue(_fromFile));
+        var rate = parseResult.GetValue(_rate);
         return new(
             Source: source,
             AppHost: FlagOrEnvironment(parseResult, _appHost, environment, EnvironmentVariables.AppHost),
@@ -156,11 +170,19 @@ internal sealed class RevokeCommand : Command
         {
             StandIn = parseResult.GetValue(_standIn),
             // TOKEN arguments keep their contract: sent one after the other, in the given order.
-            Concurrency = parseResult.GetValue(_concurrency) ?? (source.IsStreamed ? OrderedRevocations.DefaultConcurrency : 1),
+            Concurrency = CappedByRate(parseResult.GetValue(_concurrency) ?? (source.IsStreamed ? OrderedRevocations.DefaultConcurrency : 1), rate),
+            Rate = rate,
             FailedTo = parseResult.GetValue(_failedTo),
             Quiet = parseResult.GetValue(_quiet),
         };
     }
+
+    /// <summary>
+    /// More requests in flight than the rate lets out within a few seconds only wait in the queue,
+    /// and a library retry queued behind them would spend its attempt time-out there.
+    /// </summary>
+    private static int CappedByRate(int concurrency, double? rate) =>
+        rate is { } perSecond ? Math.Min(concurrency, Math.Max(1, (int)Math.Ceiling(perSecond * QueuedSeconds))) : concurrency;
 
     private static TokenSource SourceOf(string[] tokens, string? fromFile) => (tokens, fromFile) switch
     {

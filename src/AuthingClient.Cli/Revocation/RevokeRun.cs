@@ -1,5 +1,6 @@
 using AuthingClient.Cli.Input;
 using AuthingClient.Cli.Output;
+using AuthingClient.Cli.Pacing;
 using AuthingClient.Cli.Progress;
 using AuthingClient.Cli.Settings;
 using Microsoft.Extensions.Options;
@@ -19,13 +20,14 @@ internal static class RevokeRun
         var display = ProgressDisplay.Create(console, tally, ShowsProgress(settings));
         var output = new OutputWriter(console.Out, display, settings.Json);
 
-        if (CreateTarget(settings, output) is not { } target)
+        if (CreateTarget(settings, console.Time, output) is not { } target)
         {
             return ExitCodes.UsageError;
         }
 
         using (target)
         {
+            tally.Pace = target.Pace;
             if (target.StandIn is { } standIn)
             {
                 output.Notice($"--stand-in: revoking at the built-in local Authing stand-in at {standIn.AppHost}. Nothing is revoked at Authing.");
@@ -46,7 +48,7 @@ internal static class RevokeRun
 
                 await using (failedTokens)
                 {
-                    var run = new Run(settings, target, input, new ResultSink(output, tally, failedTokens, input));
+                    var run = new Run(settings, target, input, new ResultSink(output, tally, failedTokens, input), console.Time);
                     var finished = await run.RevokeAllAsync(display, tally, cancellationToken).ConfigureAwait(false);
                     if (settings.Source.IsStreamed || !finished)
                     {
@@ -67,7 +69,7 @@ internal static class RevokeRun
     /// <summary>Progress is for streamed input: with TOKEN arguments, stderr has the reasons alone, as scripts expect.</summary>
     private static bool ShowsProgress(CliSettings settings) => settings.Source.IsStreamed && !settings.Quiet;
 
-    private static RevocationTarget? CreateTarget(CliSettings settings, OutputWriter output)
+    private static RevocationTarget? CreateTarget(CliSettings settings, TimeProvider time, OutputWriter output)
     {
         if (settings.HasNoTarget)
         {
@@ -78,7 +80,7 @@ internal static class RevokeRun
 
         try
         {
-            return RevocationTarget.Create(settings);
+            return RevocationTarget.Create(settings, time);
         }
         catch (OptionsValidationException ex)
         {
@@ -111,7 +113,7 @@ internal static class RevokeRun
     }
 
     /// <summary>The revocations of one run, with the input counted beside them when progress shows a total.</summary>
-    private sealed class Run(CliSettings settings, RevocationTarget target, TokenInput input, ResultSink sink)
+    private sealed class Run(CliSettings settings, RevocationTarget target, TokenInput input, ResultSink sink, TimeProvider time)
     {
         /// <summary>How many revoked tokens the built-in stand-in may remember (see <see cref="RevokeAsync"/>).</summary>
         private const int StandInRecordLimit = 10_000;
@@ -151,7 +153,12 @@ internal static class RevokeRun
                 standIn.Reset();
             }
 
-            return TokenRevoker.RevokeAsync(target.Client, token.Text, settings.Hint, settings.AppSecret, cancellationToken);
+            var text = token.Text;
+            return PacedRevocation.RevokeAsync(
+                target.Pace,
+                time,
+                () => TokenRevoker.RevokeAsync(target.Client, text, settings.Hint, settings.AppSecret, cancellationToken),
+                cancellationToken);
         }
 
         private async Task CountAsync(RunTally tally, CancellationToken cancellationToken)

@@ -21,6 +21,9 @@ internal sealed record CliSettings(
     /// <summary>How many revocations are in flight at once.</summary>
     public int Concurrency { get; init; } = OrderedRevocations.DefaultConcurrency;
 
+    /// <summary>At most this many revocation requests per second, retries included (<c>--rate</c>); <see langword="null"/> for no limit until the server throttles.</summary>
+    public double? Rate { get; init; }
+
     /// <summary>Where to write the tokens to retry (<c>--failed-to</c>); <see langword="null"/> for nowhere.</summary>
     public string? FailedTo { get; init; }
 
@@ -35,5 +38,5 @@ internal sealed record CliSettings(
 
     /// <summary>Never shows the secret or the tokens.</summary>
     public override string ToString() =>
-        $"CliSettings(Source={Source}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json}, StandIn={StandIn}, Concurrency={Concurrency}, FailedTo={FailedTo}, Quiet={Quiet})";
+        $"CliSettings(Source={Source}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json}, StandIn={StandIn}, Concurrency={Concurrency}, Rate={Rate}, FailedTo={FailedTo}, Quiet={Quiet})";
 }
