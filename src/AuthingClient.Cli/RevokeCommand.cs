@@ -49,6 +49,12 @@ internal sealed class RevokeCommand : Command
         Description = "Also write the tokens that failed or were invalid to PATH, one per line, for a re-run with --from-file (tokens Authing does not revoke are left out: a re-run gets the same answer). The file holds raw tokens: it is created readable and writable by you only (mode 0600), and emptied first if it exists.",
     };
 
+    private readonly Option<string> _journal = new("--journal")
+    {
+        HelpName = "PATH",
+        Description = "Keep a crash-safe record of the tokens Authing has answered for (revoked or not revoked) in PATH, written as the answers come: run the same command again with the same PATH after a crash, a kill or Ctrl-C, and those tokens are not sent again but still reported, in input order, with the exit code of the whole run. Failed tokens are tried again. The file holds SHA-256 hashes of the tokens, never the tokens; it is created readable and writable by you only (mode 0600). A journal belongs to one app host, protocol and app id.",
+    };
+
     private readonly Option<bool> _quiet = new("--quiet", "-q")
     {
         Description = "Show no progress. Reasons for tokens not revoked and the final summary are still written to stderr.",
@@ -112,6 +118,7 @@ internal sealed class RevokeCommand : Command
         Add(_concurrency);
         Add(_rate);
         Add(_failedTo);
+        Add(_journal);
         Add(_quiet);
         Add(_appHost);
         Add(_standIn);
@@ -122,7 +129,7 @@ internal sealed class RevokeCommand : Command
         Add(_json);
         Validators.Add(result =>
         {
-            foreach (var problem in SourceProblems(result.GetValue(_tokens) ?? [], result.GetValue(_fromFile), result.GetValue(_failedTo)))
+            foreach (var problem in SourceProblems(result.GetValue(_tokens) ?? [], result.GetValue(_fromFile), result.GetValue(_failedTo), result.GetValue(_journal)))
             {
                 result.AddError(problem);
             }
@@ -173,6 +180,7 @@ internal sealed class RevokeCommand : Command
             Concurrency = CappedByRate(parseResult.GetValue(_concurrency) ?? (source.IsStreamed ? OrderedRevocations.DefaultConcurrency : 1), rate),
             Rate = rate,
             FailedTo = parseResult.GetValue(_failedTo),
+            Journal = parseResult.GetValue(_journal),
             Quiet = parseResult.GetValue(_quiet),
         };
     }
@@ -191,8 +199,17 @@ internal sealed class RevokeCommand : Command
         _ => new TokenSource.Arguments(tokens),
     };
 
-    private static IEnumerable<string> SourceProblems(string[] tokens, string? fromFile, string? failedTo)
+    private static IEnumerable<string> SourceProblems(string[] tokens, string? fromFile, string? failedTo, string? journal)
     {
+        if (journal is { Length: 0 } or TokenSource.StandardInputPath)
+        {
+            yield return "--journal needs a file path.";
+        }
+        else if (journal is not null && ((fromFile is { Length: > 0 } && SamePath(journal, fromFile)) || (failedTo is { Length: > 0 } && SamePath(journal, failedTo))))
+        {
+            yield return "--journal must be a file of its own, not the --from-file or --failed-to file.";
+        }
+
         if (tokens.Length == 0 && fromFile is null)
         {
             yield return "Give the tokens to revoke: TOKEN arguments, --from-file PATH, or - to read them from standard input.";

@@ -1,4 +1,5 @@
 using AuthingClient.Cli.Input;
+using AuthingClient.Cli.Journal;
 using AuthingClient.Cli.Output;
 using AuthingClient.Cli.Pacing;
 using AuthingClient.Cli.Progress;
@@ -48,11 +49,23 @@ internal static class RevokeRun
 
                 await using (failedTokens)
                 {
-                    var run = new Run(settings, target, input, new ResultSink(output, tally, failedTokens, input), console.Time);
+                    var journal = settings.Journal is { } journalPath ? TryOpen(() => RunJournal.Open(journalPath, settings.JournalTarget, console.Time), "cannot use the --journal file:", output) : null;
+                    if (settings.Journal is not null && journal is null)
+                    {
+                        return ExitCodes.UsageError;
+                    }
+
+                    using var journalScope = journal;
+                    var run = new Run(settings, target, input, new ResultSink(output, tally, failedTokens, input), journal, console.Time);
                     var finished = await run.RevokeAllAsync(display, tally, cancellationToken).ConfigureAwait(false);
                     if (settings.Source.IsStreamed || !finished)
                     {
                         output.Notice(RunSummary.Of(tally.Snapshot(), interrupted: !finished, input.ResumeHint(run.Sink.LastReported)));
+                    }
+
+                    if (journal is not null)
+                    {
+                        output.Notice($"--journal: {journal.Skipped} token(s) already settled in {journal.Path} were reported from it, not sent again.");
                     }
 
                     if (failedTokens is not null)
@@ -113,7 +126,7 @@ internal static class RevokeRun
     }
 
     /// <summary>The revocations of one run, with the input counted beside them when progress shows a total.</summary>
-    private sealed class Run(CliSettings settings, RevocationTarget target, TokenInput input, ResultSink sink, TimeProvider time)
+    private sealed class Run(CliSettings settings, RevocationTarget target, TokenInput input, ResultSink sink, RunJournal? journal, TimeProvider time)
     {
         /// <summary>How many revoked tokens the built-in stand-in may remember (see <see cref="RevokeAsync"/>).</summary>
         private const int StandInRecordLimit = 10_000;
@@ -153,13 +166,29 @@ internal static class RevokeRun
                 standIn.Reset();
             }
 
-            var text = token.Text;
-            return PacedRevocation.RevokeAsync(
+            if (journal is null)
+            {
+                return RevokeNowAsync(token.Text, cancellationToken);
+            }
+
+            var key = RunJournal.KeyOf(token.Text);
+            return journal.Settled(key) is { } settled ? Task.FromResult(settled) : RevokeAndRecordAsync(journal, key, token.Text, cancellationToken);
+        }
+
+        /// <summary>Recorded as soon as the answer is in, not when its turn to be reported comes: a crash loses only what was in flight.</summary>
+        private async Task<TokenOutcome> RevokeAndRecordAsync(RunJournal journal, TokenKey key, string token, CancellationToken cancellationToken)
+        {
+            var outcome = await RevokeNowAsync(token, cancellationToken).ConfigureAwait(false);
+            journal.Record(key, outcome);
+            return outcome;
+        }
+
+        private Task<TokenOutcome> RevokeNowAsync(string token, CancellationToken cancellationToken) =>
+            PacedRevocation.RevokeAsync(
                 target.Pace,
                 time,
-                () => TokenRevoker.RevokeAsync(target.Client, text, settings.Hint, settings.AppSecret, cancellationToken),
+                () => TokenRevoker.RevokeAsync(target.Client, token, settings.Hint, settings.AppSecret, cancellationToken),
                 cancellationToken);
-        }
 
         private async Task CountAsync(RunTally tally, CancellationToken cancellationToken)
         {

@@ -27,6 +27,12 @@ internal sealed record CliSettings(
     /// <summary>Where to write the tokens to retry (<c>--failed-to</c>); <see langword="null"/> for nowhere.</summary>
     public string? FailedTo { get; init; }
 
+    /// <summary>The record of settled tokens to resume from and write to (<c>--journal</c>); <see langword="null"/> for none.</summary>
+    public string? Journal { get; init; }
+
+    /// <summary>What a journal belongs to: the same tokens settled at another app or host are not settled here.</summary>
+    public string JournalTarget => $"{(StandIn ? "stand-in" : AppHost)} {WireNames.ToWireName(Protocol)} app={AppId}";
+
     /// <summary>No progress on stderr (<c>--quiet</c>).</summary>
     public bool Quiet { get; init; }
 
@@ -38,5 +44,5 @@ internal sealed record CliSettings(
 
     /// <summary>Never shows the secret or the tokens.</summary>
     public override string ToString() =>
-        $"CliSettings(Source={Source}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json}, StandIn={StandIn}, Concurrency={Concurrency}, Rate={Rate}, FailedTo={FailedTo}, Quiet={Quiet})";
+        $"CliSettings(Source={Source}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json}, StandIn={StandIn}, Concurrency={Concurrency}, Rate={Rate}, FailedTo={FailedTo}, Journal={Journal}, Quiet={Quiet})";
 }
