@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using AuthingClient.Cli.Output;
 using AuthingClient.Cli.Revocation;
 using AuthingClient.Diagnostics;
 
@@ -31,7 +32,6 @@ namespace AuthingClient.Cli.Journal;
 internal sealed class RunJournal : IDisposable
 {
     private const string Magic = "authing-revoke journal v1 ";
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const int HashHexLength = SHA256.HashSizeInBytes * 2;
     private static readonly TimeSpan SyncInterval = TimeSpan.FromSeconds(1);
 
@@ -64,7 +64,7 @@ internal sealed class RunJournal : IDisposable
     /// <exception cref="UnauthorizedAccessException">The file cannot be written.</exception>
     public static RunJournal Open(string path, string target, TimeProvider time)
     {
-        var options = new FileStreamOptions
+        var file = OwnerOnlyFile.Open(path, new FileStreamOptions
         {
             Mode = FileMode.OpenOrCreate,
             Access = FileAccess.ReadWrite,
@@ -72,21 +72,9 @@ internal sealed class RunJournal : IDisposable
 
             // No buffer in the process: every record is a write the kernel holds, even if the process is killed.
             BufferSize = 0,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        var file = new FileStream(path, options);
+        });
         try
         {
-            if (!OperatingSystem.IsWindows())
-            {
-                // UnixCreateMode applies only to a new file: an existing one keeps its mode otherwise.
-                File.SetUnixFileMode(file.SafeFileHandle, OwnerOnly);
-            }
-
             var header = Magic + target;
             var settled = new Dictionary<UInt128, TokenOutcomeKind>();
             var end = Read(file, header, path, settled);
