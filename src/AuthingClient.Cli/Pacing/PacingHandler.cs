@@ -6,7 +6,7 @@ namespace AuthingClient.Cli.Pacing;
 /// On the revocation client's HTTP pipeline, so that every attempt — the library's retries
 /// included — keeps the run's pace (<see cref="RunPace"/>) and tells it how the server answered.
 /// </summary>
-internal sealed class PacingHandler(RunPace pace) : DelegatingHandler
+internal sealed class PacingHandler(RunPace pace, TimeProvider time) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -33,10 +33,10 @@ internal sealed class PacingHandler(RunPace pace) : DelegatingHandler
     }
 
     /// <summary>429, or 503 with <c>Retry-After</c> (RFC 9110 §15.6.4): the server asks to slow down. A 503 without it is an outage, not a pace.</summary>
-    private static bool IsThrottled(HttpResponseMessage response, out TimeSpan? retryAfter)
+    private bool IsThrottled(HttpResponseMessage response, out TimeSpan? retryAfter)
     {
         var header = response.Headers.RetryAfter;
-        retryAfter = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        retryAfter = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
         return response.StatusCode == HttpStatusCode.TooManyRequests
             || (response.StatusCode == HttpStatusCode.ServiceUnavailable && header is not null);
     }

@@ -58,7 +58,7 @@ internal sealed class RevocationTarget : IDisposable
             var services = new ServiceCollection();
             services.AddSingleton<IRevokedTokenRegistry>(new NoRevokedTokenRegistry());
             services.AddAuthingAuthenticationClient(configuration.GetSection(Section))
-                .AddHttpMessageHandler(() => new PacingHandler(pace));
+                .AddHttpMessageHandler(() => new PacingHandler(pace, time));
             return new RevocationTarget(services.BuildServiceProvider(), standIn, pace);
         }
         catch
