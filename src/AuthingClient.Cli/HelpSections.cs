@@ -20,6 +20,13 @@ internal sealed class HelpSections : SynchronousCommandLineAction
           Revoke one token (prints true, false or error):
             authing-revoke revoke eyJhbGciOiJSUzI1NiJ9...
 
+          Try it without Authing, against the built-in local stand-in (prints true):
+            authing-revoke revoke --stand-in my-leaked-token
+
+          An incident: at most 100 requests/s, resumable after a crash or Ctrl-C (run it again as is):
+            authing-revoke revoke --from-file leaked.txt --concurrency 32 --rate 100 \
+                --journal leaked.journal > results.txt
+
           Revoke every refresh token in a file, 32 at a time, keeping those to retry:
             authing-revoke revoke --from-file leaked.txt --hint refresh_token --concurrency 32 \
                 --failed-to retry.txt > results.txt

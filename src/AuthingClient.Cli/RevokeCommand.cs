@@ -35,10 +35,24 @@ internal sealed class RevokeCommand : Command
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 1 and <= OrderedRevocations.MaxConcurrency),
     };
 
+    private readonly Option<double?> _rate = new("--rate")
+    {
+        HelpName = "N",
+        Description = $"At most N revocation requests per second for the whole run, whatever --concurrency says, retries included (N from {MinRate} to {MaxRate}, decimals allowed). --concurrency is capped at {QueuedSeconds} s worth of requests (5 x N), so no request waits long for its turn. Whatever the rate, a 429 (or a 503 with Retry-After) from Authing pauses every request until Retry-After, lowers the pace, and raises it again slowly, never above N. Default: no limit until Authing throttles.",
+        CustomParser = result => Parse(result, "--rate", $"a number of requests per second from {MinRate} to {MaxRate}", static (string text, out double value) =>
+            double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value is >= MinRate and <= MaxRate),
+    };
+
     private readonly Option<string> _failedTo = new("--failed-to")
     {
         HelpName = "PATH",
         Description = "Also write the tokens that failed or were invalid to PATH, one per line, for a re-run with --from-file (tokens Authing does not revoke are left out: a re-run gets the same answer). The file holds raw tokens: it is created readable and writable by you only (mode 0600), and emptied first if it exists.",
+    };
+
+    private readonly Option<string> _journal = new("--journal")
+    {
+        HelpName = "PATH",
+        Description = "Keep a crash-safe record of the tokens Authing has answered for (revoked or not revoked) in PATH, written as the answers come: run the same command again with the same PATH after a crash, a kill or Ctrl-C, and those tokens are not sent again but still reported, in input order, with the exit code of the whole run. Failed tokens are tried again. The file holds SHA-256 hashes of the tokens, never the tokens; it is created readable and writable by you only (mode 0600). A journal belongs to one app host, protocol and app id.",
     };
 
     private readonly Option<bool> _quiet = new("--quiet", "-q")
@@ -49,7 +63,12 @@ internal sealed class RevokeCommand : Command
     private readonly Option<string> _appHost = new("--app-host")
     {
         HelpName = "URL",
-        Description = $"The application's Authing domain, e.g. https://example.authing.cn. Default: ${EnvironmentVariables.AppHost}. When neither is set, a built-in local Authing stand-in on 127.0.0.1 is used and nothing is revoked at Authing.",
+        Description = $"The application's Authing domain, e.g. https://example.authing.cn. Default: ${EnvironmentVariables.AppHost}. Without either (and without --stand-in) the run is refused: nothing is revoked, nothing is printed on stdout, exit code 2.",
+    };
+
+    private readonly Option<bool> _standIn = new("--stand-in")
+    {
+        Description = $"Revoke at a built-in local Authing stand-in on 127.0.0.1 instead of Authing, to try the CLI or a script: nothing is revoked at Authing. It accepts the app id and secret given (or its own defaults) and ignores ${EnvironmentVariables.AppHost}. Not with --app-host.",
     };
 
     private readonly Option<string> _appId = new("--app-id")
@@ -85,6 +104,10 @@ internal sealed class RevokeCommand : Command
         Description = "Print one JSON object per token instead of true/false: {\"token\": a SHA-256 prefix (never the token), \"revoked\": true|false|null, \"status\": HTTP status or null, \"error\": OAuth error code or null}. Progress and the summary stay on stderr: stdout is JSON lines only.",
     };
 
+    private const double MinRate = 0.1;
+    private const double MaxRate = 100_000;
+    private const int QueuedSeconds = 5;
+
     private delegate bool TryParseValue<T>(string text, out T value);
 
     public RevokeCommand(IReadOnlyDictionary<string, string?> environment, CliConsole console)
@@ -93,9 +116,12 @@ internal sealed class RevokeCommand : Command
         Add(_tokens);
         Add(_fromFile);
         Add(_concurrency);
+        Add(_rate);
         Add(_failedTo);
+        Add(_journal);
         Add(_quiet);
         Add(_appHost);
+        Add(_standIn);
         Add(_appId);
         Add(_protocol);
         Add(_authMethod);
@@ -103,9 +129,14 @@ internal sealed class RevokeCommand : Command
         Add(_json);
         Validators.Add(result =>
         {
-            foreach (var problem in SourceProblems(result.GetValue(_tokens) ?? [], result.GetValue(_fromFile), result.GetValue(_failedTo)))
+            foreach (var problem in SourceProblems(result.GetValue(_tokens) ?? [], result.GetValue(_fromFile), result.GetValue(_failedTo), result.GetValue(_journal)))
             {
                 result.AddError(problem);
+            }
+
+            if (result.GetValue(_standIn) && result.GetResult(_appHost) is { Implicit: false })
+            {
+                result.AddError("Give --app-host or --stand-in, not both.");
             }
         });
         _protocol.CompletionSources.Add("oidc", "oauth");
@@ -133,6 +164,7 @@ internal sealed class RevokeCommand : Command
     private CliSettings Settings(ParseResult parseResult, IReadOnlyDictionary<string, string?> environment)
     {
         var source = SourceOf(parseResult.GetValue(_tokens) ?? [], parseResult.GetValue(_fromFile));
+        var rate = parseResult.GetValue(_rate);
         return new(
             Source: source,
             AppHost: FlagOrEnvironment(parseResult, _appHost, environment, EnvironmentVariables.AppHost),
@@ -143,12 +175,22 @@ internal sealed class RevokeCommand : Command
             Hint: parseResult.GetValue(_hint),
             Json: parseResult.GetValue(_json))
         {
+            StandIn = parseResult.GetValue(_standIn),
             // TOKEN arguments keep their contract: sent one after the other, in the given order.
-            Concurrency = parseResult.GetValue(_concurrency) ?? (source.IsStreamed ? OrderedRevocations.DefaultConcurrency : 1),
+            Concurrency = CappedByRate(parseResult.GetValue(_concurrency) ?? (source.IsStreamed ? OrderedRevocations.DefaultConcurrency : 1), rate),
+            Rate = rate,
             FailedTo = parseResult.GetValue(_failedTo),
+            Journal = parseResult.GetValue(_journal),
             Quiet = parseResult.GetValue(_quiet),
         };
     }
+
+    /// <summary>
+    /// More requests in flight than the rate lets out within a few seconds only wait in the queue,
+    /// and a library retry queued behind them would spend its attempt time-out there.
+    /// </summary>
+    private static int CappedByRate(int concurrency, double? rate) =>
+        rate is { } perSecond ? Math.Min(concurrency, Math.Max(1, (int)Math.Ceiling(perSecond * QueuedSeconds))) : concurrency;
 
     private static TokenSource SourceOf(string[] tokens, string? fromFile) => (tokens, fromFile) switch
     {
@@ -157,8 +199,17 @@ internal sealed class RevokeCommand : Command
         _ => new TokenSource.Arguments(tokens),
     };
 
-    private static IEnumerable<string> SourceProblems(string[] tokens, string? fromFile, string? failedTo)
+    private static IEnumerable<string> SourceProblems(string[] tokens, string? fromFile, string? failedTo, string? journal)
     {
+        if (journal is { Length: 0 } or TokenSource.StandardInputPath)
+        {
+            yield return "--journal needs a file path.";
+        }
+        else if (journal is not null && ((fromFile is { Length: > 0 } && SamePath(journal, fromFile)) || (failedTo is { Length: > 0 } && SamePath(journal, failedTo))))
+        {
+            yield return "--journal must be a file of its own, not the --from-file or --failed-to file.";
+        }
+
         if (tokens.Length == 0 && fromFile is null)
         {
             yield return "Give the tokens to revoke: TOKEN arguments, --from-file PATH, or - to read them from standard input.";

@@ -1,6 +1,5 @@
 using AuthingClient.Testing.Hosting;
 using AuthingClient.Testing.Revocation;
-using WireMock.Server;
 
 namespace AuthingClient.Testing;
 
@@ -45,14 +44,14 @@ public sealed class AuthingStandIn : IDisposable
 {
     private readonly AuthingStandInOptions _options;
     private readonly RevocationEndpoint _endpoint;
-    private readonly WireMockServer _server;
+    private readonly KestrelHost _server;
 
     private AuthingStandIn(AuthingStandInOptions options)
     {
         _options = options;
         _endpoint = new RevocationEndpoint(options);
-        _server = WireMockHost.Start(_endpoint);
-        Url = new Uri(_server.Url!, UriKind.Absolute);
+        _server = KestrelHost.Start(_endpoint);
+        Url = _server.Url;
     }
 
     /// <summary>The server's base address, <c>http://127.0.0.1:{port}</c>.</summary>
@@ -126,11 +125,7 @@ public sealed class AuthingStandIn : IDisposable
     public void Reset() => _endpoint.Reset();
 
     /// <summary>Stops the server. The records stay readable.</summary>
-    public void Dispose()
-    {
-        _server.Stop();
-        _server.Dispose();
-    }
+    public void Dispose() => _server.Dispose();
 
     /// <summary>Describes the stand-in without its secret.</summary>
     /// <returns>The address and settings.</returns>

@@ -4,8 +4,8 @@
 #   tests/AuthingClient.Benchmarks/measure-bulk.sh [COUNT...]      (default: 10000 1000000)
 #
 # For each COUNT: writes COUNT distinct opaque tokens (43 base64url characters, one per line), runs
-# `authing-revoke revoke --from-file FILE` against the CLI's built-in local Authing stand-in (no app
-# host configured, so nothing leaves 127.0.0.1) under /usr/bin/time -v, and prints tokens/s (COUNT /
+# `authing-revoke revoke --stand-in --from-file FILE` against the CLI's built-in local Authing stand-in (--stand-in,
+# so nothing leaves 127.0.0.1) under /usr/bin/time -v, and prints tokens/s (COUNT /
 # wall time, start-up and stand-in included) and the peak RSS. Works on a copy of the repository in
 # /tmp (Release build of src/AuthingClient.Cli there), so it neither fights other builds nor changes
 # the working tree. Each run is bounded by BULK_TIMEOUT seconds (default 1200).
@@ -42,7 +42,7 @@ for count in "${counts[@]}"; do
   }' > "$tokens"
 
   set +e
-  timeout "${BULK_TIMEOUT:-1200}" /usr/bin/time -v "$cli" revoke --from-file "$tokens" \
+  timeout "${BULK_TIMEOUT:-1200}" /usr/bin/time -v "$cli" revoke --stand-in --from-file "$tokens" \
     > "$work/out/results-$count.txt" 2> "$work/out/time-$count.txt"
   status=$?
   set -e

@@ -17,8 +17,6 @@ namespace AuthingClient.Cli.Output;
 /// </remarks>
 internal sealed class FailedTokensFile : IAsyncDisposable
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private readonly StreamWriter _writer;
 
     private FailedTokensFile(StreamWriter writer, string path)
@@ -37,28 +35,8 @@ internal sealed class FailedTokensFile : IAsyncDisposable
     /// <exception cref="UnauthorizedAccessException">The file cannot be written.</exception>
     public static FailedTokensFile Create(string path)
     {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.Read };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        var stream = new FileStream(path, options);
-        try
-        {
-            if (!OperatingSystem.IsWindows())
-            {
-                // UnixCreateMode applies only to a new file: an existing one keeps its mode otherwise.
-                File.SetUnixFileMode(stream.SafeFileHandle, OwnerOnly);
-            }
-
-            return new FailedTokensFile(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" }, path);
-        }
-        catch
-        {
-            stream.Dispose();
-            throw;
-        }
+        var stream = OwnerOnlyFile.Open(path, new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.Read });
+        return new FailedTokensFile(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" }, path);
     }
 
     public static bool Takes(InputToken token, TokenOutcome outcome) =>

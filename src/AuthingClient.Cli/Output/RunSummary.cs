@@ -15,7 +15,7 @@ internal static class RunSummary
     {
         var totals = string.Create(
             CultureInfo.InvariantCulture,
-            $"{tally.Done} tokens{(interrupted ? " reported" : string.Empty)} in {ProgressText.Duration(tally.Elapsed)} ({ProgressText.Rate(tally)}): {ProgressText.Counts(tally)}");
+            $"{tally.Done} tokens{(interrupted ? " reported" : string.Empty)} in {ProgressText.Duration(tally.Elapsed)} ({ProgressText.Rate(tally)}): {ProgressText.Counts(tally)}{ProgressText.Pace(tally.Pace)}");
         return interrupted
             ? $"interrupted: {totals}. Requests in flight were cancelled and are not reported; {resumeHint}."
             : $"finished: {totals}.";

@@ -106,7 +106,7 @@ internal sealed class ProgressBar : ProgressDisplay
         {
             var snapshot = tally.Snapshot();
             var percentage = task.IsIndeterminate ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{task.Percentage,3:0}% ");
-            return new Text($"{percentage}{ProgressText.Done(snapshot)}, {ProgressText.Speed(snapshot)}");
+            return new Text($"{percentage}{ProgressText.Done(snapshot)}, {ProgressText.Speed(snapshot)}{ProgressText.Pace(snapshot.Pace)}");
         }
     }
 }

@@ -10,7 +10,21 @@ namespace AuthingClient.Cli.Progress;
 internal static class ProgressText
 {
     /// <summary>A progress line, e.g. <c>progress: 12000 of 40000 done (11950 revoked, 30 not revoked, 20 failed, 0 invalid), 2400/s, ETA 0:00:12</c>.</summary>
-    public static string Line(TallySnapshot tally) => $"progress: {Done(tally)} ({Counts(tally)}), {Speed(tally)}";
+    public static string Line(TallySnapshot tally) => $"progress: {Done(tally)} ({Counts(tally)}), {Speed(tally)}{Pace(tally.Pace)}";
+
+    /// <summary>
+    /// The pace, once there is one to tell: <c>; paused by the server (Retry-After), throttled 42 times (429/503), pace 127/s</c>,
+    /// <c>; pace 100/s</c>, or nothing without a rate or throttling.
+    /// </summary>
+    public static string Pace(PaceSnapshot? pace) => pace switch
+    {
+        { ThrottledAnswers: > 0 } throttled =>
+            Invariant($"; {(throttled.Paused ? "paused by the server (Retry-After), " : string.Empty)}throttled {throttled.ThrottledAnswers} times (429/503)") + (throttled.Rate is { } rate ? $", {RateLimit(rate)}" : string.Empty),
+        { Rate: { } rate } => $"; {RateLimit(rate)}",
+        _ => string.Empty,
+    };
+
+    private static string RateLimit(double rate) => Invariant($"pace {rate:0.#}/s");
 
     /// <summary><c>12000 of 40000 done</c>, or <c>12000 done</c> while the total is not known.</summary>
     public static string Done(TallySnapshot tally) => tally.Total is { } total

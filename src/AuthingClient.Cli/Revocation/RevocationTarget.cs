@@ -1,3 +1,4 @@
+using AuthingClient.Cli.Pacing;
 using AuthingClient.Cli.Settings;
 using AuthingClient.Revocation;
 using AuthingClient.Testing;
@@ -18,10 +19,11 @@ internal sealed class RevocationTarget : IDisposable
 
     private readonly ServiceProvider _services;
 
-    private RevocationTarget(ServiceProvider services, AuthingStandIn? standIn)
+    private RevocationTarget(ServiceProvider services, AuthingStandIn? standIn, RunPace pace)
     {
         _services = services;
         StandIn = standIn;
+        Pace = pace;
         try
         {
             Client = services.GetRequiredService<AuthenticationClient>();
@@ -35,14 +37,18 @@ internal sealed class RevocationTarget : IDisposable
 
     public AuthenticationClient Client { get; }
 
+    /// <summary>The pace every HTTP attempt of the client keeps, retries included.</summary>
+    public RunPace Pace { get; }
+
     /// <summary>The built-in stand-in, when no Authing domain was configured.</summary>
     public AuthingStandIn? StandIn { get; }
 
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The settings are invalid.</exception>
     /// <exception cref="ArgumentException">The settings cannot configure the stand-in.</exception>
-    public static RevocationTarget Create(CliSettings settings)
+    public static RevocationTarget Create(CliSettings settings, TimeProvider time)
     {
-        var standIn = settings.UsesStandIn ? StartStandIn(settings) : null;
+        var standIn = settings.StandIn ? StartStandIn(settings) : null;
+        var pace = new RunPace(time, settings.Rate);
         try
         {
             var configuration = new ConfigurationBuilder()
@@ -51,11 +57,13 @@ internal sealed class RevocationTarget : IDisposable
 
             var services = new ServiceCollection();
             services.AddSingleton<IRevokedTokenRegistry>(new NoRevokedTokenRegistry());
-            services.AddAuthingAuthenticationClient(configuration.GetSection(Section));
-            return new RevocationTarget(services.BuildServiceProvider(), standIn);
+            services.AddAuthingAuthenticationClient(configuration.GetSection(Section))
+                .AddHttpMessageHandler(() => new PacingHandler(pace, time));
+            return new RevocationTarget(services.BuildServiceProvider(), standIn, pace);
         }
         catch
         {
+            pace.Dispose();
             standIn?.Dispose();
             throw;
         }
@@ -64,6 +72,7 @@ internal sealed class RevocationTarget : IDisposable
     public void Dispose()
     {
         _services.Dispose();
+        Pace.Dispose();
         StandIn?.Dispose();
     }
 

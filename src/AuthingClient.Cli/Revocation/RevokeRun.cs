@@ -1,5 +1,7 @@
 using AuthingClient.Cli.Input;
+using AuthingClient.Cli.Journal;
 using AuthingClient.Cli.Output;
+using AuthingClient.Cli.Pacing;
 using AuthingClient.Cli.Progress;
 using AuthingClient.Cli.Settings;
 using Microsoft.Extensions.Options;
@@ -19,16 +21,17 @@ internal static class RevokeRun
         var display = ProgressDisplay.Create(console, tally, ShowsProgress(settings));
         var output = new OutputWriter(console.Out, display, settings.Json);
 
-        if (CreateTarget(settings, output) is not { } target)
+        if (CreateTarget(settings, console.Time, output) is not { } target)
         {
             return ExitCodes.UsageError;
         }
 
         using (target)
         {
+            tally.Pace = target.Pace;
             if (target.StandIn is { } standIn)
             {
-                output.Notice($"No app host configured (--app-host or {EnvironmentVariables.AppHost}): using the built-in local Authing stand-in at {standIn.AppHost}. Nothing is revoked at Authing.");
+                output.Notice($"--stand-in: revoking at the built-in local Authing stand-in at {standIn.AppHost}. Nothing is revoked at Authing.");
             }
 
             if (TryOpen(() => TokenInput.Open(settings.Source, console.In), "cannot read the tokens:", output) is not { } input)
@@ -46,11 +49,23 @@ internal static class RevokeRun
 
                 await using (failedTokens)
                 {
-                    var run = new Run(settings, target, input, new ResultSink(output, tally, failedTokens, input));
+                    var journal = settings.Journal is { } journalPath ? TryOpen(() => RunJournal.Open(journalPath, settings.JournalTarget, console.Time), "cannot use the --journal file:", output) : null;
+                    if (settings.Journal is not null && journal is null)
+                    {
+                        return ExitCodes.UsageError;
+                    }
+
+                    using var journalScope = journal;
+                    var run = new Run(settings, target, input, new ResultSink(output, tally, failedTokens, input), journal, console.Time);
                     var finished = await run.RevokeAllAsync(display, tally, cancellationToken).ConfigureAwait(false);
                     if (settings.Source.IsStreamed || !finished)
                     {
                         output.Notice(RunSummary.Of(tally.Snapshot(), interrupted: !finished, input.ResumeHint(run.Sink.LastReported)));
+                    }
+
+                    if (journal is not null)
+                    {
+                        output.Notice($"--journal: {journal.Skipped} token(s) already settled in {journal.Path} were reported from it, not sent again.");
                     }
 
                     if (failedTokens is not null)
@@ -67,11 +82,18 @@ internal static class RevokeRun
     /// <summary>Progress is for streamed input: with TOKEN arguments, stderr has the reasons alone, as scripts expect.</summary>
     private static bool ShowsProgress(CliSettings settings) => settings.Source.IsStreamed && !settings.Quiet;
 
-    private static RevocationTarget? CreateTarget(CliSettings settings, OutputWriter output)
+    private static RevocationTarget? CreateTarget(CliSettings settings, TimeProvider time, OutputWriter output)
     {
+        if (settings.HasNoTarget)
+        {
+            // An incident tool must never print "true" for a run that revoked nothing.
+            output.Problems("no Authing to revoke at:", [$"set --app-host URL or {EnvironmentVariables.AppHost} to revoke at Authing, or pass --stand-in to try the CLI against a local stand-in (nothing is revoked at Authing)."]);
+            return null;
+        }
+
         try
         {
-            return RevocationTarget.Create(settings);
+            return RevocationTarget.Create(settings, time);
         }
         catch (OptionsValidationException ex)
         {
@@ -104,7 +126,7 @@ internal static class RevokeRun
     }
 
     /// <summary>The revocations of one run, with the input counted beside them when progress shows a total.</summary>
-    private sealed class Run(CliSettings settings, RevocationTarget target, TokenInput input, ResultSink sink)
+    private sealed class Run(CliSettings settings, RevocationTarget target, TokenInput input, ResultSink sink, RunJournal? journal, TimeProvider time)
     {
         /// <summary>How many revoked tokens the built-in stand-in may remember (see <see cref="RevokeAsync"/>).</summary>
         private const int StandInRecordLimit = 10_000;
@@ -144,8 +166,29 @@ internal static class RevokeRun
                 standIn.Reset();
             }
 
-            return TokenRevoker.RevokeAsync(target.Client, token.Text, settings.Hint, settings.AppSecret, cancellationToken);
+            if (journal is null)
+            {
+                return RevokeNowAsync(token.Text, cancellationToken);
+            }
+
+            var key = RunJournal.KeyOf(token.Text);
+            return journal.Settled(key) is { } settled ? Task.FromResult(settled) : RevokeAndRecordAsync(journal, key, token.Text, cancellationToken);
         }
+
+        /// <summary>Recorded as soon as the answer is in, not when its turn to be reported comes: a crash loses only what was in flight.</summary>
+        private async Task<TokenOutcome> RevokeAndRecordAsync(RunJournal journal, TokenKey key, string token, CancellationToken cancellationToken)
+        {
+            var outcome = await RevokeNowAsync(token, cancellationToken).ConfigureAwait(false);
+            journal.Record(key, outcome);
+            return outcome;
+        }
+
+        private Task<TokenOutcome> RevokeNowAsync(string token, CancellationToken cancellationToken) =>
+            PacedRevocation.RevokeAsync(
+                target.Pace,
+                time,
+                () => TokenRevoker.RevokeAsync(target.Client, token, settings.Hint, settings.AppSecret, cancellationToken),
+                cancellationToken);
 
         private async Task CountAsync(RunTally tally, CancellationToken cancellationToken)
         {

@@ -1,3 +1,5 @@
+using AuthingClient.Cli.Pacing;
+
 namespace AuthingClient.Cli.Revocation;
 
 /// <summary>
@@ -30,6 +32,9 @@ internal sealed class RunTally
         get => Interlocked.Read(ref _total) is var total and >= 0 ? total : null;
         set => Interlocked.Exchange(ref _total, value ?? -1);
     }
+
+    /// <summary>The run's pace, once the client is set up: progress shows its rate and throttling.</summary>
+    public RunPace? Pace { get; set; }
 
     /// <summary>The exit code for the outcomes counted so far (see <see cref="ExitCodes"/>).</summary>
     public int ExitCode => Snapshot() switch
@@ -65,12 +70,24 @@ internal sealed class RunTally
         Interlocked.Read(ref _failed),
         Interlocked.Read(ref _invalid),
         Total,
-        _time.GetElapsedTime(Interlocked.Read(ref _started)));
+        _time.GetElapsedTime(Interlocked.Read(ref _started)))
+    {
+        Pace = Pace is { } pace ? new PaceSnapshot(pace.Rate, pace.ThrottledAnswers, pace.IsPaused) : null,
+    };
 }
+
+/// <summary>The run's pace at one moment.</summary>
+/// <param name="Rate">The limit in requests per second; <see langword="null"/> for none.</param>
+/// <param name="ThrottledAnswers">How many answers were 429, or 503 with <c>Retry-After</c>.</param>
+/// <param name="Paused">Whether every worker waits for the server's <c>Retry-After</c> now.</param>
+internal readonly record struct PaceSnapshot(double? Rate, long ThrottledAnswers, bool Paused);
 
 /// <summary>The counts of a run at one moment.</summary>
 internal readonly record struct TallySnapshot(long Revoked, long NotRevoked, long Failed, long Invalid, long? Total, TimeSpan Elapsed)
 {
+    /// <summary>The run's pace, when known.</summary>
+    public PaceSnapshot? Pace { get; init; }
+
     /// <summary>Tokens reported so far, whatever their outcome.</summary>
     public long Done => Revoked + NotRevoked + Failed + Invalid;
 

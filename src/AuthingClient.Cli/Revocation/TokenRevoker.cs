@@ -10,6 +10,13 @@ internal static class TokenRevoker
 {
     private const string UnsupportedTokenType = "unsupported_token_type";
 
+    /// <summary>Authing answered <c>unsupported_token_type</c>: the token stays valid.</summary>
+    public static TokenOutcome NotRevoked { get; } = new(
+        TokenOutcomeKind.NotRevoked,
+        HttpStatusCode.BadRequest,
+        UnsupportedTokenType,
+        "not revoked: Authing does not revoke this kind of token (unsupported_token_type); it stays valid until it expires.");
+
     /// <summary>Revokes <paramref name="token"/>; never throws except for the caller's cancellation.</summary>
     /// <param name="client">The client to revoke with.</param>
     /// <param name="token">The token, exactly as given.</param>
@@ -22,11 +29,7 @@ internal static class TokenRevoker
         {
             return await client.RevokeTokenAsync(token, hint, cancellationToken).ConfigureAwait(false)
                 ? TokenOutcome.Revoked
-                : new TokenOutcome(
-                    TokenOutcomeKind.NotRevoked,
-                    HttpStatusCode.BadRequest,
-                    UnsupportedTokenType,
-                    "not revoked: Authing does not revoke this kind of token (unsupported_token_type); it stays valid until it expires.");
+                : NotRevoked;
         }
         catch (AuthingRevocationException ex)
         {

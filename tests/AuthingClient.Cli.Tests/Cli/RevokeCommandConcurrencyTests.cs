@@ -12,7 +12,7 @@ public class RevokeCommandConcurrencyTests
     [InlineData("many")]
     public async Task A_concurrency_outside_1_to_256_exits_2_and_names_the_flag(string value)
     {
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-a", "--concurrency", value);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "token-a", "--concurrency", value);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.StdoutLines);
@@ -24,7 +24,7 @@ public class RevokeCommandConcurrencyTests
     [InlineData("256")]
     public async Task The_bounds_of_concurrency_are_accepted(string value)
     {
-        var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "token-a", "--concurrency", value);
+        var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "--stand-in", "token-a", "--concurrency", value);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["true"], result.StdoutLines);

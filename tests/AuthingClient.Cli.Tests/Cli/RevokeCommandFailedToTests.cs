@@ -47,7 +47,7 @@ public class RevokeCommandFailedToTests
         using var failed = TokenFile.With("old content\n");
         File.SetUnixFileMode(failed.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-        var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "token-a", "--failed-to", failed.Path);
+        var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "--stand-in", "token-a", "--failed-to", failed.Path);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(failed.Path));
@@ -59,7 +59,7 @@ public class RevokeCommandFailedToTests
     [InlineData("-")]
     public async Task A_failed_to_path_that_is_empty_or_stdout_exits_2(string path)
     {
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-a", "--failed-to", path);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "token-a", "--failed-to", path);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--failed-to needs a file path", result.Stderr, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public class RevokeCommandFailedToTests
     {
         using var input = TokenFile.With("token-a\n");
 
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--from-file", input.Path, "--failed-to", input.Path);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "--from-file", input.Path, "--failed-to", input.Path);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--failed-to", result.Stderr, StringComparison.Ordinal);

@@ -72,7 +72,7 @@ public class RevokeCommandFileInputTests
     {
         using var file = TokenFile.Unused();
 
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--from-file", file.Path);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "--from-file", file.Path);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.StdoutLines);
@@ -84,7 +84,7 @@ public class RevokeCommandFileInputTests
     {
         using var file = TokenFile.With("token-a\n");
 
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-b", "--from-file", file.Path);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "token-b", "--from-file", file.Path);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("not both", result.Stderr, StringComparison.Ordinal);

@@ -12,7 +12,8 @@ public class RevokeCommandHelpTests
         Assert.Equal(0, result.ExitCode);
         foreach (var expected in new[]
         {
-            "<TOKEN>", "--app-host", "--app-id", "--protocol", "--auth-method", "--hint", "--json",
+            "<TOKEN>", "--app-host", "--stand-in", "--app-id", "--protocol", "--auth-method", "--hint", "--json",
+            "--from-file", "--concurrency", "--rate", "--journal", "--failed-to", "--quiet",
             "AUTHING_APP_HOST", "AUTHING_APP_ID", "AUTHING_APP_SECRET",
             "Exit codes:", "  0 ", "  1 ", "  2 ", "  3 ",
         })

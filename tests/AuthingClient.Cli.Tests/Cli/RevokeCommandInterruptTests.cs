@@ -13,7 +13,7 @@ public class RevokeCommandInterruptTests
         using var ctrlC = new CancellationTokenSource();
         var stdout = new CountingWriter(target: 10, atTarget: ctrlC.Cancel);
 
-        var result = await CliRun.RunAsync(CliRun.Console(stdout: stdout), CliRun.EmptyEnvironment(), ctrlC.Token, "revoke", "--from-file", file.Path, "--json", "--concurrency", "4");
+        var result = await CliRun.RunAsync(CliRun.Console(stdout: stdout), CliRun.EmptyEnvironment(), ctrlC.Token, "revoke", "--stand-in", "--from-file", file.Path, "--json", "--concurrency", "4");
 
         Assert.Equal(130, result.ExitCode);
         Assert.Equal(tokens.Take(10).Select(Fingerprint.Of), Fingerprint.InJsonLines(result));
@@ -27,7 +27,7 @@ public class RevokeCommandInterruptTests
         using var ctrlC = new CancellationTokenSource();
         var stdout = new CountingWriter(target: 1, atTarget: ctrlC.Cancel);
 
-        var result = await CliRun.RunAsync(CliRun.Console(stdout: stdout), CliRun.EmptyEnvironment(), ctrlC.Token, "revoke", "token-a", "token-b", "token-c", "--concurrency", "1");
+        var result = await CliRun.RunAsync(CliRun.Console(stdout: stdout), CliRun.EmptyEnvironment(), ctrlC.Token, "revoke", "--stand-in", "token-a", "token-b", "token-c", "--concurrency", "1");
 
         Assert.Equal(130, result.ExitCode);
         Assert.Equal(["true"], result.StdoutLines);

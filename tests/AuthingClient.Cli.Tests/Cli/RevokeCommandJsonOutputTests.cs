@@ -31,7 +31,7 @@ public class RevokeCommandJsonOutputTests
     [Fact]
     public async Task Json_output_for_a_revoked_token_has_every_field()
     {
-        var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "some-token", "--json");
+        var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "--stand-in", "some-token", "--json");
 
         Assert.Equal(0, result.ExitCode);
         var line = JsonDocument.Parse(Assert.Single(result.StdoutLines)).RootElement;

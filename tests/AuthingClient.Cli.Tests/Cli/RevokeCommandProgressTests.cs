@@ -45,7 +45,7 @@ public class RevokeCommandProgressTests
         using var file = TokenFile.With("token-a\ntoken-b\ntoken-c\ntoken-d\ntoken-e\n");
         var console = CliRun.Console() with { ErrorIsTerminal = true, Time = new FakeTimeProvider() };
 
-        var result = await CliRun.RunAsync(console, CliRun.EmptyEnvironment(), "revoke", "--from-file", file.Path);
+        var result = await CliRun.RunAsync(console, CliRun.EmptyEnvironment(), "revoke", "--stand-in", "--from-file", file.Path);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["true", "true", "true", "true", "true"], result.StdoutLines);

@@ -26,7 +26,7 @@ public class RevokeCommandStandardInputTests
     {
         var input = new FeedReader();
         var stdout = new CountingWriter(target: 2);
-        var run = CliRun.RunAsync(CliRun.Console(input, stdout), CliRun.EmptyEnvironment(), "revoke", "-");
+        var run = CliRun.RunAsync(CliRun.Console(input, stdout), CliRun.EmptyEnvironment(), "revoke", "--stand-in", "-");
 
         input.Write("token-a\ntoken-b\n");
         var reportedBeforeEndOfInput = await Waiting.Until(stdout.Reached);
@@ -40,7 +40,7 @@ public class RevokeCommandStandardInputTests
     [Fact]
     public async Task A_dash_among_other_tokens_exits_2()
     {
-        var result = await CliRun.RunAsync(CliRun.Console(new StringReader("token-a\n")), CliRun.CredentialsEnvironment(), "revoke", "token-b", "-");
+        var result = await CliRun.RunAsync(CliRun.Console(new StringReader("token-a\n")), CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "token-b", "-");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.StdoutLines);

@@ -18,7 +18,7 @@ public class RevokeCommandStreamingTests
         var stdout = new CountingWriter(keep: false);
         var input = new GeneratedInput(Lines, i => (i % 100 == 0 ? $"token-{i}" : $"bad\u0001{i}").PadRight(LineLength - 1, 'x'), stdout);
 
-        var exitCode = await CliApplication.RunAsync(["revoke", "-", "--concurrency", $"{Concurrency}"], new CliConsole(input, stdout, TextWriter.Null), CliRun.EmptyEnvironment());
+        var exitCode = await CliApplication.RunAsync(["revoke", "--stand-in", "-", "--concurrency", $"{Concurrency}"], new CliConsole(input, stdout, TextWriter.Null), CliRun.EmptyEnvironment());
 
         Assert.Equal(2, exitCode);
         Assert.Equal(Lines, stdout.Lines);

@@ -11,7 +11,7 @@ public class RevokeCommandUsageErrorTests
     [InlineData("--hint", "id_token")]
     public async Task An_unknown_enum_flag_value_exits_2_and_names_the_flag(string flag, string value)
     {
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token", flag, value);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "some-token", flag, value);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.StdoutLines);
@@ -31,7 +31,7 @@ public class RevokeCommandUsageErrorTests
     [Fact]
     public async Task An_unknown_flag_exits_2()
     {
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token", "--app-secret-file", "x");
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "some-token", "--app-secret-file", "x");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--app-secret-file", result.Stderr, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public class RevokeCommandUsageErrorTests
     [Fact]
     public async Task Client_secret_basic_with_the_oauth_protocol_exits_2_with_the_stand_in_too()
     {
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token", "--protocol", "oauth", "--auth-method", "client_secret_basic");
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "some-token", "--protocol", "oauth", "--auth-method", "client_secret_basic");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.StdoutLines);

@@ -21,6 +21,25 @@ public class ProgressTextTests
         Assert.Equal("progress: 12000 done (12000 revoked, 0 not revoked, 0 failed, 0 invalid), 2400/s", ProgressText.Line(tally));
     }
 
+    [Fact]
+    public void A_throttled_run_shows_that_it_is_paused_how_often_it_was_throttled_and_its_pace()
+    {
+        var tally = new TallySnapshot(Revoked: 300, NotRevoked: 0, Failed: 0, Invalid: 0, Total: null, Elapsed: TimeSpan.FromSeconds(3))
+        {
+            Pace = new PaceSnapshot(Rate: 127.5, ThrottledAnswers: 42, Paused: true),
+        };
+
+        Assert.Equal("progress: 300 done (300 revoked, 0 not revoked, 0 failed, 0 invalid), 100/s; paused by the server (Retry-After), throttled 42 times (429/503), pace 127.5/s", ProgressText.Line(tally));
+    }
+
+    [Fact]
+    public void A_rate_limited_run_shows_its_pace_and_an_unlimited_unthrottled_one_nothing_more()
+    {
+        Assert.Equal("; pace 100/s", ProgressText.Pace(new PaceSnapshot(Rate: 100, ThrottledAnswers: 0, Paused: false)));
+        Assert.Equal(string.Empty, ProgressText.Pace(new PaceSnapshot(Rate: null, ThrottledAnswers: 0, Paused: false)));
+        Assert.Equal(string.Empty, ProgressText.Pace(null));
+    }
+
     [Theory]
     [InlineData(0, "0.0 s")]
     [InlineData(59.94, "59.9 s")]

@@ -34,7 +34,7 @@ internal sealed class FedRun
         var stdout = new CountingWriter(target: results);
         var time = new FakeTimeProvider();
         var console = CliRun.Console(input, stdout) with { Time = time };
-        var run = new FedRun(input, console, time, CliRun.RunAsync(console, CliRun.EmptyEnvironment(), ["revoke", "-", .. args]));
+        var run = new FedRun(input, console, time, CliRun.RunAsync(console, CliRun.EmptyEnvironment(), ["revoke", "--stand-in", "-", .. args]));
 
         input.Write(lines);
         Assert.True(await Waiting.Until(stdout.Reached), $"{results} results were not written while the input stayed open.");

@@ -1,0 +1,70 @@
+using System.Net;
+using AuthingClient.Cli.Pacing;
+using AuthingClient.Cli.Revocation;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AuthingClient.Cli.Tests.Pacing;
+
+/// <summary>How one token's revocation waits out throttling, and the bound on that wait, on a fake clock.</summary>
+public class PacedRevocationTests
+{
+    private static readonly TokenOutcome Throttled = new(TokenOutcomeKind.Failed, HttpStatusCode.TooManyRequests, "http_error", "refused: 429.");
+
+    [Fact]
+    public async Task A_throttled_revocation_is_started_again_until_it_gets_an_answer()
+    {
+        var time = new FakeTimeProvider();
+        using var pace = new RunPace(time, ceiling: null);
+        var answers = new Queue<TokenOutcome>([Throttled, Throttled, Throttled, TokenOutcome.Revoked]);
+
+        var outcome = await PacedRevocation.RevokeAsync(pace, time, () => Answer(answers.Dequeue()), CancellationToken.None);
+
+        Assert.Equal(TokenOutcomeKind.Revoked, outcome.Kind);
+        Assert.Empty(answers);
+    }
+
+    [Fact]
+    public async Task A_revocation_throttled_for_ten_minutes_is_reported_failed_with_the_servers_answer()
+    {
+        var time = new FakeTimeProvider();
+        using var pace = new RunPace(time, ceiling: null);
+        var attempts = 0;
+
+        var outcome = await PacedRevocation.RevokeAsync(
+            pace,
+            time,
+            () =>
+            {
+                // Each attempt is throttled and takes a minute of the clock.
+                attempts++;
+                time.Advance(TimeSpan.FromMinutes(1));
+                return Answer(Throttled);
+            },
+            CancellationToken.None);
+
+        Assert.Equal(TokenOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(HttpStatusCode.TooManyRequests, outcome.Status);
+        Assert.Contains("Still throttled after 10 minutes", outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal(11, attempts);
+    }
+
+    [Fact]
+    public async Task A_429_that_was_not_a_throttling_answer_on_the_wire_is_not_retried()
+    {
+        var time = new FakeTimeProvider();
+        using var pace = new RunPace(time, ceiling: null);
+        var attempts = 0;
+
+        var outcome = await PacedRevocation.RevokeAsync(pace, time, () => { attempts++; return Task.FromResult(Throttled); }, CancellationToken.None);
+
+        Assert.Equal(TokenOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(1, attempts);
+    }
+
+    /// <summary>What the pacing handler does when an answer comes: tells the revocation whether it was throttled.</summary>
+    private static Task<TokenOutcome> Answer(TokenOutcome outcome)
+    {
+        PacedRevocation.MarkAnswer(outcome == Throttled);
+        return Task.FromResult(outcome);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using AuthingClient.Cli.Pacing;
+using AuthingClient.Cli.Revocation;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AuthingClient.Cli.Tests.Pacing;
+
+/// <summary>The handler on the client's HTTP pipeline: every attempt keeps the run's pace, retries included.</summary>
+public sealed class PacingHandlerTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly CountingHandler _server = new();
+    private readonly RunPace _pace;
+    private readonly HttpMessageInvoker _client;
+
+    public PacingHandlerTests()
+    {
+        // 0.1/s: one attempt now, the next only in 10 s of real time, long after the test.
+        _pace = new RunPace(_time, ceiling: 0.1);
+        _client = new HttpMessageInvoker(new PacingHandler(_pace, _time) { InnerHandler = _server });
+    }
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _pace.Dispose();
+    }
+
+    [Fact]
+    public async Task A_retry_the_library_sends_waits_for_its_turn_like_any_attempt()
+    {
+        Task<HttpResponseMessage>? retry = null;
+        var outcome = PacedRevocation.RevokeAsync(
+            _pace,
+            _time,
+            async () =>
+            {
+                // The first attempt's turn was taken before the library started it; the retry takes its own.
+                using var first = await SendAsync();
+                retry = SendAsync();
+                return TokenOutcome.Revoked;
+            },
+            CancellationToken.None);
+
+        await outcome;
+        Assert.Equal(1, _server.Requests);
+        Assert.False(retry!.IsCompleted);
+    }
+
+    [Fact]
+    public async Task A_429_pauses_the_run_for_its_retry_after()
+    {
+        _server.Answer = () => new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new(TimeSpan.FromSeconds(3)) } };
+
+        using var response = await SendAsync();
+
+        Assert.True(_pace.IsPaused);
+        Assert.Equal(1, _pace.ThrottledAnswers);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        Assert.False(_pace.IsPaused);
+    }
+
+    [Fact]
+    public async Task A_503_without_retry_after_does_not_pause_the_run()
+    {
+        _server.Answer = () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+
+        using var response = await SendAsync();
+
+        Assert.False(_pace.IsPaused);
+        Assert.Equal(0, _pace.ThrottledAnswers);
+    }
+
+    private Task<HttpResponseMessage> SendAsync() =>
+        _client.SendAsync(new HttpRequestMessage(HttpMethod.Post, "http://127.0.0.1/oidc/token/revocation"), CancellationToken.None);
+
+    private sealed class CountingHandler : HttpMessageHandler
+    {
+        private int _requests;
+
+        public Func<HttpResponseMessage> Answer { get; set; } = () => new HttpResponseMessage(HttpStatusCode.OK);
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _requests);
+            return Task.FromResult(Answer());
+        }
+    }
+}
