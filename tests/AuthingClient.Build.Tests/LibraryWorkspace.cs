@@ -9,7 +9,7 @@ namespace AuthingClient.Build.Tests;
 internal sealed class LibraryWorkspace : IDisposable
 {
     private static readonly string[] CopiedEntries =
-        ["openapi", "build", "src/AuthingClient", "nswag.json", "global.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"];
+        ["openapi", "build", "src/AuthingClient", "nswag.json", "global.json", ".editorconfig", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props"];
 
     private LibraryWorkspace(string root) => Root = root;
 
