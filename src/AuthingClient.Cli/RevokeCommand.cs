@@ -55,6 +55,12 @@ internal sealed class RevokeCommand : Command
         Description = "Keep a crash-safe record of the tokens Authing has answered for (revoked or not revoked) in PATH, written as the answers come: run the same command again with the same PATH after a crash, a kill or Ctrl-C, and those tokens are not sent again but still reported, in input order, with the exit code of the whole run. Failed tokens are tried again. The file holds SHA-256 hashes of the tokens, never the tokens; it is created readable and writable by you only (mode 0600). A journal belongs to one app host, protocol and app id.",
     };
 
+    private readonly Option<string> _registry = new("--registry")
+    {
+        HelpName = "REDIS",
+        Description = $"Also mark every token in the fleet's revoked-token registry in Redis (the StackExchange.Redis connection string that services give as Authing:RevokedTokens:Redis, package AuthingClient.Redis; default key prefix), so every instance rejects it at once, even a JWT access token Authing does not revoke early. A mark Redis does not confirm makes that token an error (exit 3), never true. Default: ${EnvironmentVariables.RevokedTokensRedis}.",
+    };
+
     private readonly Option<bool> _quiet = new("--quiet", "-q")
     {
         Description = "Show no progress. Reasons for tokens not revoked and the final summary are still written to stderr.",
@@ -119,6 +125,7 @@ internal sealed class RevokeCommand : Command
         Add(_rate);
         Add(_failedTo);
         Add(_journal);
+        Add(_registry);
         Add(_quiet);
         Add(_appHost);
         Add(_standIn);
@@ -181,6 +188,7 @@ internal sealed class RevokeCommand : Command
             Rate = rate,
             FailedTo = parseResult.GetValue(_failedTo),
             Journal = parseResult.GetValue(_journal),
+            Registry = FlagOrEnvironment(parseResult, _registry, environment, EnvironmentVariables.RevokedTokensRedis) is { Length: > 0 } registry ? registry : null,
             Quiet = parseResult.GetValue(_quiet),
         };
     }

@@ -56,7 +56,9 @@ internal sealed class RevocationTarget : IDisposable
                 .Build();
 
             var services = new ServiceCollection();
-            services.AddSingleton<IRevokedTokenRegistry>(new NoRevokedTokenRegistry());
+
+            // Built by the container, so disposed with it (the Redis connection included).
+            services.AddSingleton<IRevokedTokenRegistry>(_ => settings.Registry is { } redis ? FleetRegistry.Connect(redis, time) : new NoRevokedTokenRegistry());
             services.AddAuthingAuthenticationClient(configuration.GetSection(Section))
                 .AddHttpMessageHandler(() => new PacingHandler(pace, time));
             return new RevocationTarget(services.BuildServiceProvider(), standIn, pace);

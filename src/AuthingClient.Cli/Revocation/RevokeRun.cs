@@ -21,9 +21,10 @@ internal static class RevokeRun
         var display = ProgressDisplay.Create(console, tally, ShowsProgress(settings));
         var output = new OutputWriter(console.Out, display, settings.Json);
 
-        if (CreateTarget(settings, console.Time, output) is not { } target)
+        var (created, refused) = CreateTarget(settings, console.Time, output);
+        if (created is not { } target)
         {
-            return ExitCodes.UsageError;
+            return refused;
         }
 
         using (target)
@@ -82,30 +83,37 @@ internal static class RevokeRun
     /// <summary>Progress is for streamed input: with TOKEN arguments, stderr has the reasons alone, as scripts expect.</summary>
     private static bool ShowsProgress(CliSettings settings) => settings.Source.IsStreamed && !settings.Quiet;
 
-    private static RevocationTarget? CreateTarget(CliSettings settings, TimeProvider time, OutputWriter output)
+    /// <summary>The run's target, or why there is none: the exit code to end with.</summary>
+    private static (RevocationTarget? Target, int Refused) CreateTarget(CliSettings settings, TimeProvider time, OutputWriter output)
     {
         if (settings.HasNoTarget)
         {
             // An incident tool must never print "true" for a run that revoked nothing.
             output.Problems("no Authing to revoke at:", [$"set --app-host URL or {EnvironmentVariables.AppHost} to revoke at Authing, or pass --stand-in to try the CLI against a local stand-in (nothing is revoked at Authing)."]);
-            return null;
+            return (null, ExitCodes.UsageError);
         }
 
         try
         {
-            return RevocationTarget.Create(settings, time);
+            return (RevocationTarget.Create(settings, time), ExitCodes.AllRevoked);
         }
         catch (OptionsValidationException ex)
         {
             // The library's messages name the setting and never contain the secret.
             output.Problems("invalid configuration:", ex.Failures.Select(ConfigurationHints.Explain));
-            return null;
+            return (null, ExitCodes.UsageError);
         }
         catch (ArgumentException ex)
         {
-            // The stand-in refused its settings (e.g. an empty app id); its messages never contain the secret.
+            // The stand-in refused its settings (e.g. an empty app id), or --registry is not a
+            // Redis configuration string; neither message contains a secret.
             output.Problems("invalid configuration:", [ex.Message]);
-            return null;
+            return (null, ExitCodes.UsageError);
+        }
+        catch (RegistryUnreachableException ex)
+        {
+            output.Problems("the run did not start:", [ex.Message]);
+            return (null, ExitCodes.RequestFailed);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using AuthingClient.Revocation;
 
 namespace AuthingClient.Cli.Revocation;
 
@@ -30,6 +31,11 @@ internal static class TokenRevoker
             return await client.RevokeTokenAsync(token, hint, cancellationToken).ConfigureAwait(false)
                 ? TokenOutcome.Revoked
                 : NotRevoked;
+        }
+        catch (RevocationObserverException ex) when (ex.RemoteFailure is null)
+        {
+            // Authing answered, but the --registry mark failed: the fleet may still accept the token.
+            return new TokenOutcome(TokenOutcomeKind.Failed, ex.StatusCode, ErrorOf(ex.Kind, ex.StatusCode), OneLine($"{ex.Message} {string.Join(" ", ex.ObserverFailures.Select(failure => failure.Message))}"));
         }
         catch (AuthingRevocationException ex)
         {
@@ -79,6 +85,7 @@ internal static class TokenRevoker
     {
         RevocationFailureKind.Timeout => "timeout",
         RevocationFailureKind.Transport => "transport_error",
+        RevocationFailureKind.LocalPropagation => "registry_error",
         _ => status is null ? null : "http_error",
     };
 

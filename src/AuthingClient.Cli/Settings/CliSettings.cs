@@ -33,6 +33,9 @@ internal sealed record CliSettings(
     /// <summary>What a journal belongs to: the same tokens settled at another app or host are not settled here.</summary>
     public string JournalTarget => $"{(StandIn ? "stand-in" : AppHost)} {WireNames.ToWireName(Protocol)} app={AppId}";
 
+    /// <summary>The StackExchange.Redis connection string of the fleet's revoked-token registry (<c>--registry</c>); <see langword="null"/> for none.</summary>
+    public string? Registry { get; init; }
+
     /// <summary>No progress on stderr (<c>--quiet</c>).</summary>
     public bool Quiet { get; init; }
 
@@ -44,5 +47,5 @@ internal sealed record CliSettings(
 
     /// <summary>Never shows the secret or the tokens.</summary>
     public override string ToString() =>
-        $"CliSettings(Source={Source}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json}, StandIn={StandIn}, Concurrency={Concurrency}, Rate={Rate}, FailedTo={FailedTo}, Journal={Journal}, Quiet={Quiet})";
+        $"CliSettings(Source={Source}, AppHost={AppHost}, AppId={AppId}, AppSecret={(AppSecret is null ? "(none)" : "***")}, Protocol={Protocol}, AuthMethod={AuthMethod}, Hint={Hint}, Json={Json}, StandIn={StandIn}, Concurrency={Concurrency}, Rate={Rate}, FailedTo={FailedTo}, Journal={Journal}, Registry={(Registry is null ? "(none)" : "***")}, Quiet={Quiet})";
 }

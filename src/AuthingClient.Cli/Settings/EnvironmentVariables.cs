@@ -9,7 +9,10 @@ internal static class EnvironmentVariables
     /// <summary>The only way to give the secret: a command line is visible to other users and kept in shell history.</summary>
     public const string AppSecret = "AUTHING_APP_SECRET";
 
-    public static IReadOnlyList<string> All { get; } = [AppHost, AppId, AppSecret];
+    /// <summary>The fleet's revoked-token registry in Redis, as --registry.</summary>
+    public const string RevokedTokensRedis = "AUTHING_REVOKED_TOKENS_REDIS";
+
+    public static IReadOnlyList<string> All { get; } = [AppHost, AppId, AppSecret, RevokedTokensRedis];
 
     /// <summary>Reads the CLI's variables from this process.</summary>
     public static IReadOnlyDictionary<string, string?> FromProcess() =>
@@ -20,5 +23,6 @@ internal static class EnvironmentVariables
           {AppHost}    the application's Authing domain, as --app-host
           {AppId}      the application's App ID, as --app-id
           {AppSecret}  the application's App Secret (there is no flag for it)
+          {RevokedTokensRedis}  the fleet's revoked-token registry in Redis, as --registry
         """;
 }

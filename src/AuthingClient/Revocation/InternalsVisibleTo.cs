@@ -7,4 +7,3 @@ using System.Runtime.CompilerServices;
 // in-memory set rather than copying them.
 [assembly: InternalsVisibleTo("AuthingClient.Redis")]
 [assembly: InternalsVisibleTo("AuthingClient.AspNetCore")]
-[assembly: InternalsVisibleTo("authing-revoke")]

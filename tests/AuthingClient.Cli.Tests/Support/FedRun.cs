@@ -41,6 +41,9 @@ internal sealed class FedRun
         return run;
     }
 
+    /// <summary>Feeds more input lines to the run.</summary>
+    public void Feed(string lines) => _input.Write(lines);
+
     public string[] ProgressLines() => StderrLines.Where(line => line.StartsWith("authing-revoke: progress:", StringComparison.Ordinal)).ToArray();
 
     /// <summary>Ends the input and waits for the run to end.</summary>

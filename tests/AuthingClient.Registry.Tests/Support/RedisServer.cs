@@ -1,13 +1,11 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using AuthingClient.TestSupport;
 using StackExchange.Redis;
 
 namespace AuthingClient.Registry.Tests.Support;
 
 /// <summary>
-/// A real Redis server for the tests of one collection: a <c>redis-server</c> child process on a
-/// free 127.0.0.1 port when one is on PATH (killed at the end), otherwise the server named by
+/// A real Redis server for the tests of one collection: a <see cref="RedisProcess"/> on a free
+/// 127.0.0.1 port when redis-server is on PATH (killed at the end), otherwise the server named by
 /// <c>AUTHING_TEST_REDIS</c> (host:port, e.g. one CI started). With neither, starting fails with a
 /// message saying what to install; <see cref="RedisFactAttribute"/> turns that into a skip outside CI.
 /// </summary>
@@ -15,9 +13,7 @@ public sealed class RedisServer : IAsyncLifetime
 {
     public const string EnvironmentVariable = "AUTHING_TEST_REDIS";
 
-    private const int StartAttempts = 3;
-    private readonly List<string> _output = [];
-    private Process? _process;
+    private RedisProcess? _process;
     private ConnectionMultiplexer? _connection;
 
     /// <summary>The StackExchange.Redis configuration string, e.g. <c>127.0.0.1:41234</c>.</summary>
@@ -27,15 +23,9 @@ public sealed class RedisServer : IAsyncLifetime
 
     /// <summary>Why no Redis server can be had here, or <see langword="null"/> when one can.</summary>
     public static string? Unavailable =>
-        ExecutablePath is null && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable))
-            ? $"Redis tests need a real Redis server: install redis-server (apt-get install -y redis-server) so it is on PATH, or set {EnvironmentVariable}=host:port to a running one."
+        RedisProcess.Executable is null && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable))
+            ? $"{RedisProcess.Missing} Or set {EnvironmentVariable}=host:port to a running one."
             : null;
-
-    private static string? ExecutablePath =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, "redis-server"))
-            .FirstOrDefault(File.Exists);
 
     public async Task InitializeAsync()
     {
@@ -44,9 +34,11 @@ public sealed class RedisServer : IAsyncLifetime
             throw new InvalidOperationException(reason);
         }
 
-        if (ExecutablePath is { } executable)
+        if (RedisProcess.Executable is not null)
         {
-            await StartChildAsync(executable);
+            _process = await RedisProcess.StartAsync();
+            Configuration = _process.Configuration;
+            _connection = await _process.ConnectAsync();
         }
         else
         {
@@ -67,105 +59,7 @@ public sealed class RedisServer : IAsyncLifetime
 
         if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
-    }
-
-    /// <summary>Starts redis-server on a free port; another port is tried if the first was taken in between.</summary>
-    private async Task StartChildAsync(string executable)
-    {
-        for (var attempt = 1; attempt <= StartAttempts; attempt++)
-        {
-            var port = FreePort();
-            var process = Start(executable, port, _output);
-            try
-            {
-                Configuration = $"127.0.0.1:{port}";
-                _connection = await ConnectWhenReadyAsync(process);
-                _process = process;
-                return;
-            }
-            catch (RedisConnectionException) when (attempt < StartAttempts)
-            {
-                process.Kill(entireProcessTree: true);
-                process.Dispose();
-            }
-            catch
-            {
-                process.Kill(entireProcessTree: true);
-                process.Dispose();
-                throw;
-            }
-        }
-    }
-
-    private static Process Start(string executable, int port, List<string> output)
-    {
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no", "--loglevel", "warning" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.OutputDataReceived += (_, line) => Collect(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Collect(output, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    /// <summary>Connects once the server accepts connections: a bounded number of tries, failing fast if it exited.</summary>
-    private async Task<ConnectionMultiplexer> ConnectWhenReadyAsync(Process process)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            if (process.HasExited)
-            {
-                string said;
-                lock (_output)
-                {
-                    said = string.Join(Environment.NewLine, _output.TakeLast(10));
-                }
-
-                throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, $"redis-server exited with code {process.ExitCode}: {said}");
-            }
-
-            try
-            {
-                return await ConnectionMultiplexer.ConnectAsync($"{Configuration},connectTimeout=1000,connectRetry=0");
-            }
-            catch (RedisConnectionException) when (attempt < 50)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Collect(List<string> output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.Add(line);
+            await _process.DisposeAsync();
         }
     }
 }

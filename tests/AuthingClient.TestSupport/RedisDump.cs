@@ -1,10 +1,11 @@
 using StackExchange.Redis;
 
-namespace AuthingClient.Registry.Tests.Support;
+namespace AuthingClient.TestSupport;
 
 /// <summary>Every key of a Redis database with its whole content, whatever its type, for leak checks.</summary>
 public static class RedisDump
 {
+    /// <summary>Every key of database 0 of every server of <paramref name="connection"/>, with its content as text.</summary>
     public static async Task<IReadOnlyList<(string Key, string Content)>> AllAsync(IConnectionMultiplexer connection)
     {
         var database = connection.GetDatabase();

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
 
-namespace AuthingClient.Registry.Tests.Support;
+namespace AuthingClient.TestSupport;
 
 /// <summary>
 /// A real <c>redis-server</c> child process on a free 127.0.0.1 port that a test can kill
@@ -30,10 +30,14 @@ public sealed class RedisProcess : IAsyncDisposable
         _directory = Directory.CreateTempSubdirectory("authing-redis-").FullName;
     }
 
+    /// <summary>The port the server listens on, the same across restarts.</summary>
     public int Port { get; }
 
     /// <summary>The StackExchange.Redis configuration string.</summary>
     public string Configuration => $"127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>What to do when there is no redis-server.</summary>
+    public const string Missing = "Redis tests need a real Redis server: install redis-server (apt-get install -y redis-server) so it is on PATH.";
 
     /// <summary>redis-server on PATH, or <see langword="null"/>.</summary>
     public static string? Executable =>
@@ -45,7 +49,7 @@ public sealed class RedisProcess : IAsyncDisposable
     /// <summary>Starts a server; <paramref name="persistent"/> keeps its data across a kill and restart.</summary>
     public static async Task<RedisProcess> StartAsync(bool persistent = false)
     {
-        var executable = Executable ?? throw new InvalidOperationException(RedisServer.Unavailable);
+        var executable = Executable ?? throw new InvalidOperationException(Missing);
         var redis = new RedisProcess(executable, FreePort(), persistent);
         try
         {
@@ -70,7 +74,7 @@ public sealed class RedisProcess : IAsyncDisposable
     /// <summary>Starts a server on a port chosen beforehand (see <see cref="FreePort"/>).</summary>
     public static async Task<RedisProcess> StartOnAsync(int port)
     {
-        var redis = new RedisProcess(Executable ?? throw new InvalidOperationException(RedisServer.Unavailable), port, persistent: false);
+        var redis = new RedisProcess(Executable ?? throw new InvalidOperationException(Missing), port, persistent: false);
         await redis.LaunchAsync();
         return redis;
     }
@@ -107,6 +111,7 @@ public sealed class RedisProcess : IAsyncDisposable
         _frozen = false;
     }
 
+    /// <summary>Thaws and kills the server, and removes its data.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_process is { } process && _frozen)
