@@ -107,7 +107,7 @@ internal sealed class RevokeCommand : Command
 
     private readonly Option<bool> _json = new("--json")
     {
-        Description = "Print one JSON object per token instead of true/false: {\"token\": a SHA-256 prefix (never the token), \"revoked\": true|false|null, \"status\": HTTP status or null, \"error\": OAuth error code or null}. Progress and the summary stay on stderr: stdout is JSON lines only.",
+        Description = "Print one JSON object per token instead of true/false: {\"token\": the token's fingerprint, the first 12 hex digits of its SHA-256 as in the library's logs (never the token), \"revoked\": true|false|null, \"status\": HTTP status or null, \"error\": OAuth error code or null}. Progress and the summary stay on stderr: stdout is JSON lines only.",
     };
 
     private const double MinRate = 0.1;

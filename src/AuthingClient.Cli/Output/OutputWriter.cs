@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using AuthingClient.Cli.Input;
 using AuthingClient.Cli.Progress;
@@ -34,7 +33,7 @@ internal sealed class OutputWriter
     /// <param name="name">Names its position for the reason line, e.g. <c>token 2</c> or <c>line 7</c>.</param>
     public void Result(InputToken token, TokenOutcome outcome, Func<long, string> name)
     {
-        var fingerprint = Fingerprint(token.Text);
+        var fingerprint = TokenFingerprint.Of(token.Text);
         _stdout.WriteLine(_json ? JsonLine(fingerprint, outcome) : PlainLine(outcome));
         if (outcome.Reason is { } reason)
         {
@@ -54,17 +53,6 @@ internal sealed class OutputWriter
     }
 
     public Task FlushAsync() => _stdout.FlushAsync();
-
-    /// <summary>
-    /// <c>sha256:</c> and the first 12 hex digits of the token's SHA-256: the library's fingerprint
-    /// (the same hash, the same digits), in the lower case the CLI's output has always used.
-    /// </summary>
-    private static string Fingerprint(string token)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        TokenFingerprint.Sha256(token, hash);
-        return "sha256:" + Convert.ToHexStringLower(hash[..6]);
-    }
 
     private static string PlainLine(TokenOutcome outcome) => outcome.RevokedValue switch
     {

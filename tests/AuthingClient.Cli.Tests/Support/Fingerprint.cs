@@ -7,7 +7,7 @@ namespace AuthingClient.Cli.Tests.Support;
 internal static class Fingerprint
 {
     public static string Of(string token) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..12];
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..12];
 
     /// <summary>The token fields of the JSON lines on stdout, in order.</summary>
     public static string[] InJsonLines(CliResult result) =>
