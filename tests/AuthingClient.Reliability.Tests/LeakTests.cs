@@ -98,7 +98,7 @@ public sealed class LeakTests : IDisposable
 
         await Capture(() => client.RevokeTokenAsync(token));
 
-        Assert.Equal(0, _server.RevocationRequests);
+        Assert.Equal(0, _server.ArrivedRevocationRequests);
         AssertNoLeak();
     }
 
