@@ -20,7 +20,7 @@ internal sealed class RevocationSettings
         Protocol = options.Protocol;
         ClientName = clientName;
 
-        // The host only: AppHost may carry user information, which never goes into telemetry.
+        // The host only (validation refuses user information in AppHost; the path is not an address).
         // IdnHost: an IPv6 address without brackets, a DNS name as DNS sees it (OpenTelemetry's server.address).
         ServerAddress = AuthingHttp.BaseAddress(options).IdnHost;
         Secret = options.AppSecret;
