@@ -88,8 +88,17 @@ public sealed class AuthenticationClientOptions
     /// </summary>
     public IList<IRevocationObserver> RevocationObservers { get; } = [];
 
-    /// <summary>Returns the non-secret settings; the secret is never part of the text.</summary>
+    /// <summary>
+    /// Returns the non-secret settings: neither the secret nor any user information in
+    /// <see cref="AppHost"/> is part of the text, and an AppHost that is not a URI is not echoed.
+    /// </summary>
     /// <returns>A description for logs and debuggers.</returns>
     public override string ToString() =>
-        $"AppId={AppId}, AppHost={AppHost}, Protocol={Protocol}, RevocationEndPointAuthMethod={RevocationEndPointAuthMethod}, AppSecret={(string.IsNullOrEmpty(AppSecret) ? "(none)" : "***")}";
+        $"AppId={AppId}, AppHost={PrintableAppHost()}, Protocol={Protocol}, RevocationEndPointAuthMethod={RevocationEndPointAuthMethod}, AppSecret={(string.IsNullOrEmpty(AppSecret) ? "(none)" : "***")}";
+
+    private string? PrintableAppHost() =>
+        AppHost is null ? null
+        : !Uri.TryCreate(AppHost, UriKind.Absolute, out var uri) ? "(not an absolute URI)"
+        : uri.UserInfo.Length == 0 ? AppHost
+        : uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
 }

@@ -22,4 +22,10 @@ public sealed class RevocationRetryOptions
     /// Default 30 seconds.
     /// </summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The jitter's source, a number in [0, 1); tests pin it to assert exact delays (as Polly's
+    /// own tests do with <c>RetryStrategyOptions.Randomizer</c>). Not bound from configuration.
+    /// </summary>
+    internal Func<double> Randomizer { get; set; } = Random.Shared.NextDouble;
 }

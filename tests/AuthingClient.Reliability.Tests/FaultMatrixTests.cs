@@ -33,9 +33,8 @@ public sealed class FaultMatrixTests : IDisposable
         var (revoked, waits) = await RunAsync();
 
         Assert.True(revoked);
-        Assert.Equal(2, await _server.RevocationRequestsAsync(2));
-        var wait = Assert.Single(waits);
-        Assert.InRange(wait, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        Assert.Equal(2, _server.ArrivedRevocationRequests);
+        Assert.Equal(TestClients.Backoff[..1], waits);
     }
 
     [Theory]
@@ -53,8 +52,35 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Equal(3, error.Attempts);
         Assert.True(error.ServerResponded);
-        Assert.Equal(3, await _server.RevocationRequestsAsync(3));
-        Assert.Equal(2, waits.Count);
+        Assert.Equal(3, _server.ArrivedRevocationRequests);
+        Assert.Equal(TestClients.Backoff, waits);
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_JitterAtItsBottom_WaitsFourFifthsOfTheDoubledDelay()
+    {
+        _server.Answer(r => r.WithStatusCode(503));
+        var options = TestClients.Options(_server.Url);
+        options.Retry.Randomizer = () => 0;
+
+        var (error, waits) = await FailAsync(options);
+
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal([TimeSpan.FromMilliseconds(160), TimeSpan.FromMilliseconds(320)], waits);
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_BackoffAboveMaxDelay_WaitsMaxDelay()
+    {
+        // 20 s × 1.2 = 24 s, then 48 s, cut to MaxDelay (30 s).
+        _server.Answer(r => r.WithStatusCode(503));
+        var options = TestClients.Options(_server.Url);
+        options.Retry.BaseDelay = TimeSpan.FromSeconds(20);
+
+        var (error, waits) = await FailAsync(options);
+
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal([TimeSpan.FromSeconds(24), TimeSpan.FromSeconds(30)], waits);
     }
 
     [Theory]
@@ -72,7 +98,7 @@ public sealed class FaultMatrixTests : IDisposable
 
         Assert.True(revoked);
         Assert.Equal([TimeSpan.FromSeconds(seconds)], waits);
-        Assert.Equal(2, await _server.RevocationRequestsAsync(2));
+        Assert.Equal(2, _server.ArrivedRevocationRequests);
     }
 
     [Fact]
@@ -85,7 +111,7 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(1, error.Attempts);
         Assert.Empty(waits);
-        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+        Assert.Equal(1, _server.ArrivedRevocationRequests);
     }
 
     [Fact]
@@ -103,7 +129,7 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(1, error.Attempts);
         Assert.Empty(waits);
-        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+        Assert.Equal(1, _server.ArrivedRevocationRequests);
     }
 
     [Fact]
@@ -138,7 +164,7 @@ public sealed class FaultMatrixTests : IDisposable
 
         Assert.True(revoked);
         Assert.Empty(waits);
-        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+        Assert.Equal(1, _server.ArrivedRevocationRequests);
     }
 
     [Fact]
@@ -156,7 +182,7 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.Null(error.StatusCode);
         Assert.Equal(3, error.Attempts);
         Assert.IsType<HttpRequestException>(error.InnerException);
-        Assert.Equal(2, waits.Count);
+        Assert.Equal(TestClients.Backoff, waits);
         Assert.Equal(3, hangUp.Connections);
     }
 
@@ -175,7 +201,7 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.Equal(RevocationFailureKind.ErrorResponse, error.Kind);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(3, error.Attempts);
-        Assert.Equal(2, waits.Count);
+        Assert.Equal(TestClients.Backoff, waits);
         Assert.Equal(3, server.Connections);
     }
 
@@ -184,10 +210,11 @@ public sealed class FaultMatrixTests : IDisposable
     {
         _server.Answer(r => r.WithStatusCode(500).WithBody("partial body").WithFault(FaultType.MALFORMED_RESPONSE_CHUNK), r => r.WithStatusCode(200));
 
-        var (revoked, _) = await RunAsync();
+        var (revoked, waits) = await RunAsync();
 
         Assert.True(revoked);
-        Assert.Equal(2, await _server.RevocationRequestsAsync(2));
+        Assert.Equal(TestClients.Backoff[..1], waits);
+        Assert.Equal(2, _server.ArrivedRevocationRequests);
     }
 
     [Fact]
@@ -203,7 +230,7 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.False(error.ServerResponded);
         Assert.Null(error.StatusCode);
         Assert.Equal(3, error.Attempts);
-        Assert.Equal(2, waits.Count);
+        Assert.Equal(TestClients.Backoff, waits);
         Assert.Contains("never answered", error.Message, StringComparison.Ordinal);
     }
 
@@ -218,7 +245,7 @@ public sealed class FaultMatrixTests : IDisposable
         var (error, waits) = await FailAsync();
 
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
-        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+        Assert.Equal(1, _server.ArrivedRevocationRequests);
         Assert.DoesNotContain(_server.Server.LogEntries, e => e.RequestMessage.Path == "/elsewhere");
         Assert.Empty(waits);
     }
@@ -236,7 +263,7 @@ public sealed class FaultMatrixTests : IDisposable
         Assert.Equal(errorCode, error.Error);
         Assert.Equal(1, error.Attempts);
         Assert.Empty(waits);
-        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+        Assert.Equal(1, _server.ArrivedRevocationRequests);
     }
 
     [Fact]
@@ -250,7 +277,7 @@ public sealed class FaultMatrixTests : IDisposable
 
         Assert.Equal(1, error.Attempts);
         Assert.Empty(waits);
-        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+        Assert.Equal(1, _server.ArrivedRevocationRequests);
     }
 
     [Fact]
@@ -285,7 +312,7 @@ public sealed class FaultMatrixTests : IDisposable
         var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
 
         Assert.True(await call);
-        Assert.Single(waits);
+        Assert.Equal(TestClients.Backoff[..1], waits);
         Assert.Equal(2, blocked.Requests);
     }
 
@@ -314,11 +341,11 @@ public sealed class FaultMatrixTests : IDisposable
         using var cancellation = new CancellationTokenSource();
 
         var call = client.RevokeTokenAsync(Token, cancellation.Token);
-        await _time.NextWaitAsync(d => d > TimeSpan.Zero && d < TestClients.TimeoutThreshold);
+        Assert.Equal(TestClients.Backoff[0], await _time.NextWaitAsync(d => d > TimeSpan.Zero && d < TestClients.TimeoutThreshold));
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.Equal(1, await _server.RevocationRequestsAsync(1));
+        Assert.Equal(1, _server.ArrivedRevocationRequests);
     }
 
     public void Dispose() => _server.Dispose();

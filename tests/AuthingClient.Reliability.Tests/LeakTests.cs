@@ -98,23 +98,34 @@ public sealed class LeakTests : IDisposable
 
         await Capture(() => client.RevokeTokenAsync(token));
 
-        Assert.Equal(0, _server.RevocationRequests);
+        Assert.Equal(0, _server.ArrivedRevocationRequests);
         AssertNoLeak();
     }
 
     [Theory]
-    [InlineData("http://user:{secret}@auth.example.com")]
-    [InlineData("not a uri {secret}")]
-    public void InvalidOptions_AreRejectedWithoutEchoingSecrets(string appHost)
+    [InlineData("https://user:{secret}@auth.example.com", "user information")]
+    [InlineData("http://user:{secret}@auth.example.com", "user information")]
+    [InlineData("not a uri {secret}", "absolute http(s) URI")]
+    public void InvalidOptions_AreRejectedWithoutEchoingSecrets(string appHost, string failure)
     {
         var options = TestClients.Options(appHost.Replace("{secret}", Secret, StringComparison.Ordinal));
         options.AppSecret = Secret + "é";
 
         var error = Assert.Throws<OptionsValidationException>(() => TestClients.Create(options, _time, _logs.Factory));
         _texts.Add(error.ToString());
-        _texts.Add(options.ToString().Replace(options.AppHost!, string.Empty, StringComparison.Ordinal));
+        _texts.Add(options.ToString());
 
-        Assert.NotEmpty(error.Failures);
+        Assert.Contains(error.Failures, f => f.StartsWith("AppHost", StringComparison.Ordinal) && f.Contains(failure, StringComparison.Ordinal));
+        AssertNoLeak();
+    }
+
+    [Fact]
+    public void Options_WithUserInformationInAppHost_PrintTheHostWithoutIt()
+    {
+        var options = TestClients.Options($"https://user:{Secret}@auth.example.com/base");
+
+        Assert.Contains("AppHost=https://auth.example.com/base,", options.ToString(), StringComparison.Ordinal);
+        _texts.Add(options.ToString());
         AssertNoLeak();
     }
 

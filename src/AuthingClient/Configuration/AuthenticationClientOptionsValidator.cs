@@ -30,6 +30,12 @@ internal sealed class AuthenticationClientOptionsValidator : IValidateOptions<Au
             // The value is not echoed: a URI may carry user information.
             failures.Add($"{nameof(options.AppHost)} must be an absolute http(s) URI, e.g. https://example.authing.cn.");
         }
+        else if (host.UserInfo.Length > 0)
+        {
+            // Credentials in the URI would ride along wherever AppHost is printed; the client
+            // authenticates with AppId and AppSecret. The value is not echoed.
+            failures.Add($"{nameof(options.AppHost)} must not contain user information (user:password@); set {nameof(options.AppId)} and {nameof(options.AppSecret)} instead.");
+        }
         else if (host.Scheme == Uri.UriSchemeHttp && !host.IsLoopback && !options.AllowInsecureHttp)
         {
             // The request carries the client secret and the token: plain HTTP only where nothing leaves the machine.
@@ -89,7 +95,8 @@ internal sealed class AuthenticationClientOptionsValidator : IValidateOptions<Au
 
     private static void ValidateResilience(AuthenticationClientOptions options, List<string> failures)
     {
-        // Polly's own limits: time-outs between 10 ms and 24 h, delays up to 24 h.
+        // Sane bounds, not a library limit: below 10 ms no HTTP attempt can succeed, and a day is
+        // far beyond any useful wait (it also keeps the delay arithmetic far from overflow).
         var minimum = TimeSpan.FromMilliseconds(10);
         var maximum = TimeSpan.FromHours(24);
         if (options.Timeout < minimum || options.Timeout > maximum)

@@ -33,7 +33,7 @@ public static class AuthingServiceCollectionExtensions
     /// section (usually <c>configuration.GetSection("Authing")</c>), validated at start-up.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>.</param>
+    /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>, <c>Timeout</c>, <c>AttemptTimeout</c> and <c>Retry</c> (<c>MaxAttempts</c>, <c>BaseDelay</c>, <c>MaxDelay</c>).</param>
     /// <returns>A builder to add revocation observers, configure the revoked-token registry, and add handlers or change settings of the underlying HTTP client.</returns>
     public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, IConfiguration configuration)
     {
@@ -65,7 +65,7 @@ public static class AuthingServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The client's name: its service key, the name of its options, and its <c>authing.client.name</c> in traces and metrics.</param>
-    /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>.</param>
+    /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>, <c>Timeout</c>, <c>AttemptTimeout</c> and <c>Retry</c> (<c>MaxAttempts</c>, <c>BaseDelay</c>, <c>MaxDelay</c>).</param>
     /// <returns>A builder to add observers of this client, configure the shared revoked-token registry, and add handlers or change settings of this client's HTTP client.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
     public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, string name, IConfiguration configuration)

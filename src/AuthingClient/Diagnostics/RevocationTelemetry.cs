@@ -121,6 +121,9 @@ internal static class RevocationOutcomeNames
         RevocationOutcome.Refused => "refused",
         RevocationOutcome.Timeout => "timeout",
         RevocationOutcome.TransportError => "transport_error",
-        _ => "canceled",
+        RevocationOutcome.Canceled => "canceled",
+
+        // A new outcome must get its own name here, not borrow another one's.
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An outcome without a tag value."),
     };
 }

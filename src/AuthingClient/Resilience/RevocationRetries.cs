@@ -1,140 +1,75 @@
-using Polly;
-using Polly.Retry;
-using Polly.Timeout;
-
 namespace AuthingClient.Resilience;
 
 /// <summary>
-/// Bounded retries of transient failures (POST is retried on purpose: RFC 7009 revocation is
-/// idempotent), run by a Polly retry pipeline. Built once per client from validated options.
+/// When a failed attempt gets another one, and how long to wait for it: bounded retries of
+/// transient failures (POST is retried on purpose: RFC 7009 revocation is idempotent). Built once
+/// per client from validated options; <see cref="Transport.RevocationCall"/> runs the attempts in
+/// one loop and asks this after each one.
 /// </summary>
 /// <remarks>
-/// <para>
-/// The pipeline is entered only after a first attempt that failed transiently, and it starts by
-/// replaying that attempt's outcome to Polly, so Polly decides and times every retry exactly as if
-/// it had run the first attempt itself. A revocation that succeeds at once — nearly all of them —
-/// never touches Polly: no pooled context, no three more async layers, and no pipeline to build
-/// before the first revocation (building one costs ~25 ms at start-up: Polly validates its options
-/// with data annotations). See docs/performance.md.
-/// </para>
-/// <para>
-/// The time-outs are not Polly strategies either: each attempt runs under an
-/// <see cref="AttemptDeadline"/> whose budget is the attempt time-out or the time left of the
-/// overall time-out, whichever is shorter.
-/// </para>
+/// Modelled on Polly's <c>RetryResilienceStrategy</c> (one loop, one delay generator, a pinnable
+/// randomizer), without Polly: the loop is a dozen lines and the success path pays nothing for it.
 /// </remarks>
 internal sealed class RevocationRetries
 {
+    // Azure.Core's jitter: each computed delay is scaled by a random factor in [0.8, 1.2).
+    private const double JitterLow = 0.8;
+    private const double JitterSpread = 0.4;
+
+    private readonly int _maxAttempts;
+    private readonly TimeSpan _baseDelay;
     private readonly TimeSpan _maxDelay;
+    private readonly TimeSpan _timeout;
     private readonly TimeProvider _timeProvider;
-    private readonly Lazy<ResiliencePipeline<HttpResponseMessage>> _pipeline;
+    private readonly Func<double> _randomizer;
 
-    private RevocationRetries(AuthenticationClientOptions options, TimeProvider timeProvider)
+    public RevocationRetries(AuthenticationClientOptions options, TimeProvider timeProvider)
     {
+        _maxAttempts = options.Retry.MaxAttempts;
+        _baseDelay = options.Retry.BaseDelay;
         _maxDelay = options.Retry.MaxDelay;
+        _timeout = options.Timeout;
         _timeProvider = timeProvider;
-        var (maxAttempts, baseDelay, timeout) = (options.Retry.MaxAttempts, options.Retry.BaseDelay, options.Timeout);
-        _pipeline = new(() => Build(maxAttempts, baseDelay, timeout), LazyThreadSafetyMode.ExecutionAndPublication);
+        _randomizer = options.Retry.Randomizer;
     }
-
-    /// <summary>The retries the options ask for, or <see langword="null"/> when they allow one attempt only.</summary>
-    public static RevocationRetries? From(AuthenticationClientOptions options, TimeProvider timeProvider) =>
-        options.Retry.MaxAttempts > 1 ? new RevocationRetries(options, timeProvider) : null;
-
-    /// <summary>Whether a failed attempt is worth another one: the single rule, for the first attempt and for Polly.</summary>
-    public bool ShouldRetry(Outcome<HttpResponseMessage> outcome, IRetryObserver call) =>
-        TransientFailure.IsTransient(outcome)
-
-        // A server that asks for a longer wait than we may give is answered at once, not hammered early.
-        && !(RetryAfter.Read(outcome.Result, _timeProvider) > _maxDelay)
-
-        // Once the overall time-out has passed, no attempt is worth starting.
-        && call.TimeLeft > TimeSpan.Zero;
 
     /// <summary>
-    /// Runs the retries after a first attempt that <see cref="ShouldRetry"/> accepted:
-    /// <paramref name="sendAttemptAsync"/> makes each further attempt.
+    /// The wait before the next attempt, or <see langword="null"/> when the outcome of
+    /// <paramref name="attempt"/> is final: it is not a transient failure, it was the last attempt
+    /// allowed, the server asked for a wait longer than <c>Retry.MaxDelay</c>, or the overall
+    /// time-out has passed.
     /// </summary>
-    public async ValueTask<HttpResponseMessage> RunAsync(
-        Outcome<HttpResponseMessage> firstAttempt,
-        IRetryObserver call,
-        Func<CancellationToken, ValueTask<HttpResponseMessage>> sendAttemptAsync,
-        CancellationToken cancellationToken)
+    /// <param name="attempt">The attempt that just ended (1-based; the first attempt counts).</param>
+    /// <param name="response">Its answer, if it got one.</param>
+    /// <param name="failure">Its exception, if it got no answer.</param>
+    /// <param name="startedAt">When the revocation started (a <see cref="TimeProvider"/> timestamp).</param>
+    public TimeSpan? DelayBeforeRetry(int attempt, HttpResponseMessage? response, Exception? failure, long startedAt)
     {
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(RetryObserverKey.Key, call);
-        try
+        if (attempt >= _maxAttempts || !TransientFailure.IsTransient(response, failure))
         {
-            var replay = new FirstAttemptReplay(firstAttempt, sendAttemptAsync);
-            return await _pipeline.Value.ExecuteAsync(static (ctx, attempts) => attempts.NextAsync(ctx.CancellationToken), context, replay).ConfigureAwait(false);
+            return null;
         }
-        finally
+
+        var asked = RetryAfter.Read(response, _timeProvider);
+
+        // A server that asks for a longer wait than we may give is answered at once, not hammered
+        // early; once the overall time-out has passed, no attempt is worth starting.
+        if (asked > _maxDelay || TimeLeft(startedAt) <= TimeSpan.Zero)
         {
-            ResilienceContextPool.Shared.Return(context);
+            return null;
         }
+
+        return asked ?? Backoff(attempt);
     }
 
-    private ResiliencePipeline<HttpResponseMessage> Build(int maxAttempts, TimeSpan baseDelay, TimeSpan timeout) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = maxAttempts - 1,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = baseDelay,
-                MaxDelay = _maxDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, Call(args.Context))),
+    /// <summary>The overall time-out minus the time spent since <paramref name="startedAt"/>; zero or less when it has passed.</summary>
+    public TimeSpan TimeLeft(long startedAt) => _timeout - _timeProvider.GetElapsedTime(startedAt);
 
-                // Null falls back to the exponential backoff computed from the options.
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter.Read(args.Outcome.Result, _timeProvider)),
-                OnRetry = args =>
-                {
-                    var call = Call(args.Context);
-                    if (args.RetryDelay >= call.TimeLeft)
-                    {
-                        // Waiting would only run into the overall time-out: end the call now.
-                        // Polly disposes a retried result only after OnRetry, so dispose it here.
-                        args.Outcome.Result?.Dispose();
-                        const string Message = "The wait before the next attempt would end after the overall time-out.";
-                        throw args.Outcome.Exception is { } failure
-                            ? new TimeoutRejectedException(Message, timeout, failure)
-                            : new TimeoutRejectedException(Message, timeout);
-                    }
-
-                    call.OnRetry(new RetryNotice(args.AttemptNumber + 1, args.RetryDelay, (int?)args.Outcome.Result?.StatusCode, args.Outcome.Exception));
-                    return default;
-                },
-            })
-            .Build();
-
-    private static IRetryObserver Call(ResilienceContext context) => context.Properties.GetValue(RetryObserverKey.Key, null!);
-
-    /// <summary>Gives Polly the first attempt's outcome as its first attempt, then sends the real ones.</summary>
-    private sealed class FirstAttemptReplay(Outcome<HttpResponseMessage> first, Func<CancellationToken, ValueTask<HttpResponseMessage>> sendAttemptAsync)
+    /// <summary><c>BaseDelay</c> doubled per retry, with jitter, never above <c>MaxDelay</c>.</summary>
+    private TimeSpan Backoff(int attempt)
     {
-        private bool _replayed;
-
-        public ValueTask<HttpResponseMessage> NextAsync(CancellationToken cancellationToken)
-        {
-            if (_replayed)
-            {
-                return sendAttemptAsync(cancellationToken);
-            }
-
-            _replayed = true;
-            return first.Exception is { } exception
-                ? ValueTask.FromException<HttpResponseMessage>(exception)
-                : ValueTask.FromResult(first.Result!);
-        }
+        var exponential = _baseDelay.Ticks * Math.Pow(2, attempt - 1);
+        var jittered = exponential * (JitterLow + (JitterSpread * _randomizer()));
+        return TimeSpan.FromTicks((long)Math.Round(Math.Min(jittered, _maxDelay.Ticks)));
     }
-}
-
-/// <summary>What one retry is about to do, for logs and traces.</summary>
-/// <param name="FailedAttempt">The attempt that failed (1-based).</param>
-/// <param name="Delay">The wait before the next attempt.</param>
-/// <param name="StatusCode">The failed attempt's HTTP status, if it got an answer.</param>
-/// <param name="Exception">The failed attempt's exception, if it got none.</param>
-internal readonly record struct RetryNotice(int FailedAttempt, TimeSpan Delay, int? StatusCode, Exception? Exception)
-{
-    public bool IsTimeout => Exception is TimeoutRejectedException;
 }

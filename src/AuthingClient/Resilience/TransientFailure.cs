@@ -1,20 +1,19 @@
 using System.Net;
-using Polly;
-using Polly.Timeout;
 
 namespace AuthingClient.Resilience;
 
 /// <summary>Which outcomes of one attempt are worth another attempt.</summary>
 internal static class TransientFailure
 {
-    public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    /// <summary>Whether an attempt that ended with <paramref name="response"/> or <paramref name="failure"/> failed transiently.</summary>
+    public static bool IsTransient(HttpResponseMessage? response, Exception? failure) => failure switch
     {
         // Connection refused or reset, a broken or truncated response.
         HttpRequestException => true,
 
-        // The attempt's own time-out (not the caller's cancellation, which Polly never retries).
-        TimeoutRejectedException => true,
-        null => IsTransient(outcome.Result!.StatusCode),
+        // The attempt's own time-out (RevocationCall raises it; the caller's cancellation is never retried).
+        TimeoutException => true,
+        null => IsTransient(response!.StatusCode),
         _ => false,
     };
 

@@ -4,17 +4,15 @@ using AuthingClient.Contract;
 using AuthingClient.Diagnostics;
 using AuthingClient.Resilience;
 using Microsoft.Extensions.Logging;
-using Polly;
-using Polly.Timeout;
 
 namespace AuthingClient.Transport;
 
 /// <summary>
-/// One revocation from start to outcome: makes the first attempt, hands a transient failure to the
-/// retries (<see cref="RevocationRetries"/>), turns the final answer or failure into the public
-/// result, and reports it to logs, traces and metrics.
+/// One revocation from start to outcome: sends attempts until one is final (retrying transient
+/// failures as <see cref="RevocationRetries"/> decides), turns the final answer or failure into the
+/// public result, and reports it to logs, traces and metrics.
 /// </summary>
-internal sealed class RevocationCall : IRetryObserver
+internal sealed class RevocationCall
 {
     private readonly IAuthingRevocationApi _api;
     private readonly RevocationSettings _settings;
@@ -52,26 +50,7 @@ internal sealed class RevocationCall : IRetryObserver
 
         try
         {
-            // The first attempt runs alone; only a transient failure of it enters the retries,
-            // once, and whatever they end with is final.
-            var retries = _settings.Retries;
-            HttpResponseMessage? firstResponse = null;
-            Exception? firstFailure = null;
-            try
-            {
-                firstResponse = await SendAttemptAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (retries is not null && retries.ShouldRetry(Outcome.FromException<HttpResponseMessage>(ex), this))
-            {
-                firstFailure = ex;
-            }
-
-            var response = firstFailure is not null
-                ? await retries!.RunAsync(Outcome.FromException<HttpResponseMessage>(firstFailure), this, SendAttemptAsync, cancellationToken).ConfigureAwait(false)
-                : retries is not null && retries.ShouldRetry(Outcome.FromResult(firstResponse!), this)
-                    ? await retries.RunAsync(Outcome.FromResult(firstResponse!), this, SendAttemptAsync, cancellationToken).ConfigureAwait(false)
-                    : firstResponse!;
-
+            var response = await SendWithRetriesAsync(cancellationToken).ConfigureAwait(false);
             using (response)
             {
                 var revoked = await RevocationResponse
@@ -85,7 +64,7 @@ internal sealed class RevocationCall : IRetryObserver
         {
             throw Fail(activity, RevocationOutcome.Refused, ex);
         }
-        catch (TimeoutRejectedException ex)
+        catch (TimeoutException ex)
         {
             throw Fail(activity, RevocationOutcome.Timeout, NotConfirmed(RevocationFailureKind.Timeout, "no answer came in time", ex));
         }
@@ -105,34 +84,77 @@ internal sealed class RevocationCall : IRetryObserver
         }
     }
 
-    void IRetryObserver.OnRetry(RetryNotice notice)
+    /// <summary>
+    /// Sends attempts until one is final, and returns its answer or throws its failure. Every
+    /// attempt, the first included, goes through the same steps: send, ask the retries whether
+    /// and how long to wait, wait.
+    /// </summary>
+    private async ValueTask<HttpResponseMessage> SendWithRetriesAsync(CancellationToken cancellationToken)
     {
-        Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+        var retries = _settings.Retries;
+        for (var attempt = 1; ; attempt++)
         {
-            [RevocationTelemetry.AttemptTag] = notice.FailedAttempt,
-            [RevocationTelemetry.StatusCodeTag] = notice.StatusCode,
-            [RevocationTelemetry.RetryDelayTag] = notice.Delay.TotalMilliseconds,
-        }));
-        if (_settings.Logger.IsEnabled(LogLevel.Warning))
-        {
-            RevocationLog.Retrying(_settings.Logger, notice.FailedAttempt, Fingerprint, notice.StatusCode, notice.IsTimeout, notice.Delay.TotalMilliseconds);
+            HttpResponseMessage? response = null;
+            Exception? failure = null;
+            TimeSpan delay;
+            try
+            {
+                response = await SendAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
+                if (retries.DelayBeforeRetry(attempt, response, failure: null, _startedAt) is not { } wait)
+                {
+                    return response;
+                }
+
+                delay = wait;
+            }
+            catch (Exception ex) when (retries.DelayBeforeRetry(attempt, response: null, ex, _startedAt) is { } wait)
+            {
+                (failure, delay) = (ex, wait);
+            }
+
+            // The retried answer is never read: only its status is kept (_lastResponse) for the error.
+            using (response)
+            {
+                if (delay >= retries.TimeLeft(_startedAt))
+                {
+                    // Waiting would only run into the overall time-out: end the call now.
+                    throw new TimeoutException("The wait before the next attempt would end after the overall time-out.", failure);
+                }
+
+                ReportRetry(attempt, delay, response, failure);
+            }
+
+            await Task.Delay(delay, _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public TimeSpan TimeLeft => _settings.Timeout - _settings.TimeProvider.GetElapsedTime(_startedAt);
-
-    private async ValueTask<HttpResponseMessage> SendAttemptAsync(CancellationToken cancellationToken)
+    private void ReportRetry(int failedAttempt, TimeSpan delay, HttpResponseMessage? response, Exception? failure)
     {
-        var attempt = ++_attempts;
+        var statusCode = (int?)response?.StatusCode;
+        Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+        {
+            [RevocationTelemetry.AttemptTag] = failedAttempt,
+            [RevocationTelemetry.StatusCodeTag] = statusCode,
+            [RevocationTelemetry.RetryDelayTag] = delay.TotalMilliseconds,
+        }));
+        if (_settings.Logger.IsEnabled(LogLevel.Warning))
+        {
+            RevocationLog.Retrying(_settings.Logger, failedAttempt, Fingerprint, statusCode, failure is TimeoutException, delay.TotalMilliseconds);
+        }
+    }
+
+    private async ValueTask<HttpResponseMessage> SendAttemptAsync(int attempt, CancellationToken cancellationToken)
+    {
+        _attempts = attempt;
 
         // The overall time-out ends whatever attempt is running when it passes, and cannot be retried.
         // The first attempt starts as the call does: no need to read the clock for it.
-        var timeLeft = attempt == 1 ? _settings.Timeout : TimeLeft;
+        var timeLeft = attempt == 1 ? _settings.Timeout : _settings.Retries.TimeLeft(_startedAt);
         var lastChance = timeLeft <= _settings.AttemptTimeout;
         var budget = lastChance ? timeLeft : _settings.AttemptTimeout;
         if (budget <= TimeSpan.Zero)
         {
-            throw new TimeoutRejectedException("The overall time-out passed before the attempt could start.", _settings.Timeout);
+            throw new TimeoutException("The overall time-out passed before the attempt could start.");
         }
 
         using var activity = RevocationTelemetry.ActivitySource.StartActivity(RevocationTelemetry.AttemptActivityName, ActivityKind.Internal);
@@ -157,8 +179,8 @@ internal sealed class RevocationCall : IRetryObserver
             }
 
             throw lastChance
-                ? new TimeoutRejectedException("The overall time-out passed during the attempt.", _settings.Timeout, ex)
-                : new TimeoutRejectedException("The attempt got no answer within the attempt time-out.", budget, ex);
+                ? new TimeoutException("The overall time-out passed during the attempt.", ex)
+                : new TimeoutException("The attempt got no answer within the attempt time-out.", ex);
         }
     }
 

@@ -20,13 +20,13 @@ internal sealed class RevocationSettings
         Protocol = options.Protocol;
         ClientName = clientName;
 
-        // The host only: AppHost may carry user information, which never goes into telemetry.
+        // The host only (validation refuses user information in AppHost; the path is not an address).
         // IdnHost: an IPv6 address without brackets, a DNS name as DNS sees it (OpenTelemetry's server.address).
         ServerAddress = AuthingHttp.BaseAddress(options).IdnHost;
         Secret = options.AppSecret;
         Logger = logger;
         TimeProvider = timeProvider;
-        Retries = RevocationRetries.From(options, timeProvider);
+        Retries = new RevocationRetries(options, timeProvider);
         Timeout = options.Timeout;
         AttemptTimeout = options.AttemptTimeout;
         AttemptDeadlines = new AttemptDeadlines(timeProvider);
@@ -50,8 +50,8 @@ internal sealed class RevocationSettings
 
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>The retries after a transient failure; <see langword="null"/> when only one attempt is allowed.</summary>
-    public RevocationRetries? Retries { get; }
+    /// <summary>When a failed attempt gets another one, and after what wait.</summary>
+    public RevocationRetries Retries { get; }
 
     /// <summary>The whole call's time budget, retries and waits included.</summary>
     public TimeSpan Timeout { get; }

@@ -18,6 +18,9 @@ internal static class TestClients
     /// <summary>Waits at least this long are time-outs, not retry delays.</summary>
     public static readonly TimeSpan TimeoutThreshold = TimeSpan.FromMinutes(5);
 
+    /// <summary>The retry delays with <see cref="Options"/>: BaseDelay 200 ms doubled per retry, jitter pinned to its top (×1.2).</summary>
+    public static readonly TimeSpan[] Backoff = [TimeSpan.FromMilliseconds(240), TimeSpan.FromMilliseconds(480)];
+
     public static AuthenticationClientOptions Options(string appHost, ClientAuthenticationMethod method = ClientAuthenticationMethod.ClientSecretPost) => new()
     {
         AppId = AppId,
@@ -26,7 +29,7 @@ internal static class TestClients
         RevocationEndPointAuthMethod = method,
         AttemptTimeout = AttemptTimeout,
         Timeout = OverallTimeout,
-        Retry = { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(30) },
+        Retry = { MaxAttempts = 3, BaseDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(30), Randomizer = () => 1 },
     };
 
     public static AuthenticationClient Create(AuthenticationClientOptions options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null) =>

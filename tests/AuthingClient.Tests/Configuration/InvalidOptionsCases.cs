@@ -16,6 +16,7 @@ public static class InvalidOptionsCases
         ["AppHost relative"] = (o => o.AppHost = "example.authing.cn/oidc", "AppHost"),
         ["AppHost ftp"] = (o => o.AppHost = "ftp://example.authing.cn", "AppHost"),
         ["AppHost file"] = (o => o.AppHost = "file:///etc/passwd", "AppHost"),
+        ["AppHost with user information"] = (o => o.AppHost = "https://user:password@example.authing.cn", "AppHost"),
         ["AppHost plain http on a public host"] = (o => o.AppHost = "http://example.authing.cn", "AppHost"),
         ["AppHost plain http on a private address"] = (o => o.AppHost = "http://10.0.0.8", "AppHost"),
         ["AppSecret missing for client_secret_post"] = (o => o.AppSecret = null, "AppSecret"),

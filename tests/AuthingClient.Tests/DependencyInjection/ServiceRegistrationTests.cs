@@ -62,9 +62,10 @@ public sealed class ServiceRegistrationTests(RevocationServerFixture server) : S
     public void AddAuthingAuthenticationClient_ValidOptions_ResolvesAClientWithoutAnyRequest()
     {
         Server.AnswerOk();
+        // Create resolves the client (GetRequiredService throws if it cannot): what is left to see is
+        // that resolving it sent nothing.
         using var client = ClientUnderTest.Create(ClientConstruction.DependencyInjection, TestApp.Options(Server.Url));
 
-        Assert.NotNull(client.Client);
         Assert.Empty(Server.Requests);
     }
 
