@@ -30,8 +30,8 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
     private readonly object _startLock = new();
     private readonly System.Diagnostics.Metrics.Meter _metrics;
     private Task? _running;
+    private readonly CancellationTokenSource _stopPublishing = new();
     private ConnectionMultiplexer? _connection;
-    private CancellationTokenSource? _stopPublishing;
 
     public RedisRevokedTokenRegistry(RedisRevokedTokenRegistryOptions options, RevokedTokenRegistryOptions? lifetimes, TimeProvider? timeProvider, ILoggerFactory? loggers)
         : base(lifetimes, timeProvider)
@@ -97,8 +97,9 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
         if (running is not null)
         {
-            // The outbox gets a last chance to publish what this instance marked.
-            _stopPublishing?.CancelAfter(Outbox.Pending == 0 ? TimeSpan.Zero : DrainTimeout);
+            // The outbox gets a last chance to publish what this instance marked. Cancelled even if
+            // the run has not reached the outbox yet (still connecting): it then ends at once.
+            _stopPublishing.CancelAfter(Outbox.Pending == 0 ? TimeSpan.Zero : DrainTimeout);
             await running.ConfigureAwait(false);
             if (Outbox.Pending > 0)
             {
@@ -113,7 +114,7 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
         _metrics.Dispose();
         _stop.Dispose();
-        _stopPublishing?.Dispose();
+        _stopPublishing.Dispose();
     }
 
     /// <inheritdoc/>
@@ -157,6 +158,19 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
     {
         // Off the caller's thread: connecting may take the whole connect time-out when Redis is down.
         await Task.Yield();
+        try
+        {
+            await ReplicateAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing to replicate with: checks keep failing closed and the health check says Unhealthy.
+            ReplicaLog.Unexpected(_logger, ex);
+        }
+    }
+
+    private async Task ReplicateAsync()
+    {
         var configuration = ConfigurationOptions.Parse(_options.Redis!);
 
         // Start even while Redis is down: the replica keeps retrying, and the application keeps
@@ -170,7 +184,6 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         var sync = new ReplicaSync(log, Replica, Status, TimeProvider, _logger, _options.PollInterval);
         _connection.ConnectionRestored += (_, _) => sync.Ring();
 
-        _stopPublishing = new CancellationTokenSource();
         var publishing = Outbox.PublishAsync(log, TimeProvider, _logger, _stopPublishing.Token);
         var syncing = sync.RunAsync(_stop.Token);
         await syncing.ConfigureAwait(false);

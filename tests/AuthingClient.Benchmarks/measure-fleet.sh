@@ -5,7 +5,7 @@
 #
 # Starts its own redis-server on a free 127.0.0.1 port (no persistence; stopped by PID on exit),
 # builds the benchmarks in Release and runs, against that server:
-#   check        BenchmarkDotNet --filter '*RevocationCheck*' (10k / 1M entries, three token kinds, beside JWT validation)
+#   check        BenchmarkDotNet --filter '*RevocationCheck*' '*JwtValidation*' (10k / 1M entries, three token kinds, beside JWT validation)
 #   loopback     --fleet-loopback: JwtBearer alone vs with the replicated check vs with the IDistributedCache check
 #   propagation  --propagation: time for a mark on one instance to be enforced by another (p50/p99)
 #   memory       --replica-memory: managed heap per entry of a replica that loaded 1,000,000 entries
@@ -27,7 +27,7 @@ bench="$here/bin/Release/net10.0/AuthingClient.Benchmarks"
 for suite in "${suites[@]}"; do
   echo "== $suite"
   case "$suite" in
-    check) (cd "$here" && dotnet run -c Release --no-build -- --filter '*RevocationCheck*') | grep -E '^\|' ;;
+    check) (cd "$here" && dotnet run -c Release --no-build -- --filter '*RevocationCheck*' '*JwtValidation*') | grep -E '^\|' ;;
     loopback) "$bench" --fleet-loopback --redis "127.0.0.1:$port" ;;
     propagation) "$bench" --propagation --redis "127.0.0.1:$port" ;;
     memory) "$bench" --replica-memory --redis "127.0.0.1:$port" ;;
