@@ -4,6 +4,7 @@ using System.Globalization;
 using AuthingClient.Cli.Input;
 using AuthingClient.Cli.Revocation;
 using AuthingClient.Cli.Settings;
+using AuthingClient.Configuration;
 
 namespace AuthingClient.Cli;
 
@@ -88,21 +89,21 @@ internal sealed class RevokeCommand : Command
     {
         HelpName = "oidc|oauth",
         Description = "The protocol the application uses; it selects /oidc/token/revocation or /oauth/token/revocation. Default: oidc.",
-        CustomParser = result => Parse<AuthingProtocol>(result, "--protocol", WireNames.Protocols, WireNames.TryParseProtocol),
+        CustomParser = result => Parse<AuthingProtocol>(result, "--protocol", WireNames.Protocol.Expected, WireNames.Protocol.TryParse),
     };
 
     private readonly Option<ClientAuthenticationMethod?> _authMethod = new("--auth-method")
     {
         HelpName = "client_secret_post|client_secret_basic|none",
         Description = $"How the application authenticates at the revocation endpoint (the Authing console setting). Default: client_secret_post. The secret comes from ${EnvironmentVariables.AppSecret}; none sends no secret. client_secret_basic is not available with --protocol oauth.",
-        CustomParser = result => Parse<ClientAuthenticationMethod>(result, "--auth-method", WireNames.AuthMethods, WireNames.TryParse),
+        CustomParser = result => Parse<ClientAuthenticationMethod>(result, "--auth-method", WireNames.AuthMethod.Expected, WireNames.AuthMethod.TryParse),
     };
 
     private readonly Option<TokenTypeHint?> _hint = new("--hint")
     {
         HelpName = "access_token|refresh_token",
         Description = "Tell Authing what kind of token each TOKEN is (token_type_hint). Default: no hint.",
-        CustomParser = result => Parse<TokenTypeHint>(result, "--hint", WireNames.Hints, WireNames.TryParse),
+        CustomParser = result => Parse<TokenTypeHint>(result, "--hint", WireNames.Hint.Expected, WireNames.Hint.TryParse),
     };
 
     private readonly Option<bool> _json = new("--json")

@@ -1,5 +1,6 @@
 using AuthingClient.Cli.Pacing;
 using AuthingClient.Cli.Settings;
+using AuthingClient.Configuration;
 using AuthingClient.Revocation;
 using AuthingClient.Testing;
 using Microsoft.Extensions.Configuration;
@@ -97,8 +98,8 @@ internal sealed class RevocationTarget : IDisposable
             [$"{Section}:{nameof(AuthenticationClientOptions.AppHost)}"] = settings.AppHost,
             [$"{Section}:{nameof(AuthenticationClientOptions.AppId)}"] = settings.AppId,
             [$"{Section}:{nameof(AuthenticationClientOptions.AppSecret)}"] = settings.AppSecret,
-            [$"{Section}:{nameof(AuthenticationClientOptions.Protocol)}"] = WireNames.ToWireName(settings.Protocol),
-            [$"{Section}:{nameof(AuthenticationClientOptions.RevocationEndPointAuthMethod)}"] = WireNames.ToWireName(settings.AuthMethod),
+            [$"{Section}:{nameof(AuthenticationClientOptions.Protocol)}"] = WireNames.Protocol.ToWireName(settings.Protocol),
+            [$"{Section}:{nameof(AuthenticationClientOptions.RevocationEndPointAuthMethod)}"] = WireNames.AuthMethod.ToWireName(settings.AuthMethod),
         };
 
         if (standIn is not null)

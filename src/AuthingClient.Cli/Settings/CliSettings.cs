@@ -1,5 +1,6 @@
 using AuthingClient.Cli.Input;
 using AuthingClient.Cli.Revocation;
+using AuthingClient.Configuration;
 
 namespace AuthingClient.Cli.Settings;
 
@@ -31,7 +32,7 @@ internal sealed record CliSettings(
     public string? Journal { get; init; }
 
     /// <summary>What a journal belongs to: the same tokens settled at another app or host are not settled here.</summary>
-    public string JournalTarget => $"{(StandIn ? "stand-in" : AppHost)} {WireNames.ToWireName(Protocol)} app={AppId}";
+    public string JournalTarget => $"{(StandIn ? "stand-in" : AppHost)} {WireNames.Protocol.ToWireName(Protocol)} app={AppId}";
 
     /// <summary>The StackExchange.Redis connection string of the fleet's revoked-token registry (<c>--registry</c>); <see langword="null"/> for none.</summary>
     public string? Registry { get; init; }
