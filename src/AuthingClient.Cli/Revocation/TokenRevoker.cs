@@ -1,5 +1,6 @@
 using System.Net;
 using AuthingClient.Revocation;
+using AuthingClient.Transport;
 
 namespace AuthingClient.Cli.Revocation;
 
@@ -65,21 +66,8 @@ internal static class TokenRevoker
         }
     }
 
-    // Shorter values are not real tokens or secrets, and masking them would mangle ordinary words.
-    private const int MinimumRedactedLength = 8;
-
-    private static string Redact(string text, string token, string? secret)
-    {
-        foreach (var value in new[] { token, secret })
-        {
-            if (value is { Length: >= MinimumRedactedLength })
-            {
-                text = text.Replace(value, "***", StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+    /// <summary>The library's own redactor: the same masking as its exception messages and logs.</summary>
+    private static string Redact(string text, string token, string? secret) => new SecretRedactor(token, secret).Redact(text) ?? string.Empty;
 
     private static string? ErrorOf(RevocationFailureKind kind, HttpStatusCode? status) => kind switch
     {
