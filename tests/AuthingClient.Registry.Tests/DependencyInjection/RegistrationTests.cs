@@ -113,17 +113,5 @@ public sealed class RegistrationTests
         .Build()
         .GetSection("Authing");
 
-    /// <summary>A container as the host builds it: validated on build, start-up validation run unless <paramref name="validate"/> is false.</summary>
-    private static ServiceProvider Build(Action<IServiceCollection> configure, bool validate = true)
-    {
-        var services = new ServiceCollection();
-        configure(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        if (validate)
-        {
-            provider.GetRequiredService<IStartupValidator>().Validate();
-        }
-
-        return provider;
-    }
+    private static ServiceProvider Build(Action<IServiceCollection> configure, bool validate = true) => HostContainer.Build(configure, validate);
 }

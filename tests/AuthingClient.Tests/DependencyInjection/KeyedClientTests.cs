@@ -1,5 +1,6 @@
 using AuthingClient.Revocation;
 using AuthingClient.Testing;
+using AuthingClient.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -227,19 +228,7 @@ public sealed class KeyedClientTests : IDisposable
         Assert.Equal(["token-of-b"], _tenantB.RevokedTokens);
     }
 
-    /// <summary>A container as the host builds it: validated on build, start-up validation run unless <paramref name="validate"/> is false.</summary>
-    private static ServiceProvider Build(Action<IServiceCollection> configure, bool validate = true)
-    {
-        var services = new ServiceCollection();
-        configure(services);
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        if (validate)
-        {
-            provider.GetRequiredService<IStartupValidator>().Validate();
-        }
-
-        return provider;
-    }
+    private static ServiceProvider Build(Action<IServiceCollection> configure, bool validate = true) => HostContainer.Build(configure, validate);
 
     private static IConfiguration Configuration(params (string Section, AuthingStandIn StandIn)[] applications)
     {
