@@ -62,7 +62,7 @@ public static class ProtectedApiApp
             }
             catch (AuthingRevocationException failure)
             {
-                return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Authing did not confirm the revocation.", detail: failure.Kind.ToString());
+                return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Authing did not confirm the revocation.", detail: failure.Outcome.ToString());
             }
         }).RequireAuthorization();
 

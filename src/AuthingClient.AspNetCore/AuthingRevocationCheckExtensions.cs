@@ -13,7 +13,7 @@ public static class AuthingRevocationCheckExtensions
 {
     /// <summary>
     /// Makes the JwtBearer scheme <paramref name="authenticationScheme"/> fail every token found in the
-    /// <see cref="AuthingClient.Revocation.IRevokedTokenRegistry"/> (registered in memory unless one is
+    /// <see cref="AuthingClient.Revocation.RevokedTokenRegistry"/> (registered in memory unless one is
     /// registered already), the registry an <see cref="AuthingClient.AuthenticationClient"/> in the same
     /// container marks. The check runs in <c>OnTokenValidated</c>, after the scheme's own handler
     /// (kept, whether set as delegates, a subclass or an events type); if that handler failed the

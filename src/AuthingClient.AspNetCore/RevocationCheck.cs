@@ -11,7 +11,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace AuthingClient.AspNetCore;
 
 /// <summary>
-/// Rejects a token whose signature checked out but which is in the <see cref="IRevokedTokenRegistry"/>.
+/// Rejects a token whose signature checked out but which is in the <see cref="RevokedTokenRegistry"/>.
 /// Fail-closed: a token whose status cannot be looked up (the registry's store is down) is rejected too.
 /// Failure messages never contain the token.
 /// </summary>
@@ -33,7 +33,7 @@ internal static partial class RevocationCheck
 
         try
         {
-            var registry = http.RequestServices.GetRequiredService<IRevokedTokenRegistry>();
+            var registry = http.RequestServices.GetRequiredService<RevokedTokenRegistry>();
             var revoked = registry is RevokedTokenRegistry keyed && KeyOf(context.SecurityToken) is { } key
                 ? keyed.IsRevokedAsync(key, http.RequestAborted)
                 : registry.IsRevokedAsync(token, http.RequestAborted);

@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class DistributedRevokedTokenRegistryServiceCollectionExtensions
 {
     /// <summary>
-    /// Makes <see cref="IRevokedTokenRegistry"/> a <see cref="DistributedRevokedTokenRegistry"/> over
+    /// Makes the <see cref="RevokedTokenRegistry"/> a <see cref="DistributedRevokedTokenRegistry"/> over
     /// the registered <see cref="IDistributedCache"/> (register one, e.g. <c>AddStackExchangeRedisCache</c>),
     /// replacing the in-memory default, so every instance sharing the cache sees every revocation.
     /// </summary>
@@ -22,25 +22,12 @@ public static class DistributedRevokedTokenRegistryServiceCollectionExtensions
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddAuthingDistributedRevokedTokenRegistry(this IServiceCollection services, Action<RevokedTokenRegistryOptions>? configure = null)
     {
+        ArgumentNullException.ThrowIfNull(services);
         services.AddAuthingRevokedTokenRegistry(configure);
-        services.Replace(ServiceDescriptor.Singleton<IRevokedTokenRegistry>(provider => new DistributedRevokedTokenRegistry(
+        services.Replace(ServiceDescriptor.Singleton<RevokedTokenRegistry>(provider => new DistributedRevokedTokenRegistry(
             provider.GetRequiredService<IDistributedCache>(),
             provider.GetRequiredService<IOptions<RevokedTokenRegistryOptions>>().Value,
             provider.GetService<TimeProvider>())));
         return services;
-    }
-
-    /// <summary>
-    /// Makes the client mark (and local validators consult) a <see cref="DistributedRevokedTokenRegistry"/>
-    /// over the registered <see cref="IDistributedCache"/>; see <see cref="AddAuthingDistributedRevokedTokenRegistry"/>.
-    /// </summary>
-    /// <param name="builder">What <c>AddAuthingAuthenticationClient</c> returned.</param>
-    /// <param name="configure">Changes how long entries live; <see langword="null"/> keeps the options.</param>
-    /// <returns>The builder.</returns>
-    public static AuthingClientBuilder UseDistributedRevokedTokenRegistry(this AuthingClientBuilder builder, Action<RevokedTokenRegistryOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddAuthingDistributedRevokedTokenRegistry(configure);
-        return builder;
     }
 }

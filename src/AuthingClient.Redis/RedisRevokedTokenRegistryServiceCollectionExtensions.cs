@@ -59,7 +59,7 @@ public static class RedisRevokedTokenRegistryServiceCollectionExtensions
             provider.GetRequiredService<IOptions<RevokedTokenRegistryOptions>>().Value,
             provider.GetService<TimeProvider>(),
             provider.GetService<ILoggerFactory>()));
-        services.Replace(ServiceDescriptor.Singleton<IRevokedTokenRegistry>(provider => provider.GetRequiredService<RedisRevokedTokenRegistry>()));
+        services.Replace(ServiceDescriptor.Singleton<RevokedTokenRegistry>(provider => provider.GetRequiredService<RedisRevokedTokenRegistry>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplicaStartup>());
         services.AddHealthChecks().AddCheck<ReplicaHealthCheck>(ReplicaHealthCheck.Name);
         return services;

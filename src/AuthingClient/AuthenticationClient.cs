@@ -15,7 +15,7 @@ namespace AuthingClient;
 /// </summary>
 /// <remarks>
 /// Revoking at Authing is not enough when tokens are also validated locally: every revocation also
-/// marks the <see cref="IRevokedTokenRegistry"/> (by default as soon as it is requested, whatever
+/// marks the <see cref="RevokedTokenRegistry"/> (by default as soon as it is requested, whatever
 /// Authing answers: see <see cref="RevokedTokenMarking"/>) and tells every
 /// <see cref="IRevocationObserver"/>. With dependency injection the client marks the registered
 /// registry (<c>AddAuthingRevocationCheck</c> or <c>AddAuthingRevokedTokenRegistry</c> registers
@@ -29,38 +29,19 @@ public class AuthenticationClient : IDisposable
     private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>
-    /// Creates a client with its own connection pool. Redirects are never followed. Dispose the
-    /// client when done with it.
+    /// Creates a client. Without <paramref name="httpClient"/> it has its own connection pool, never
+    /// follows redirects, and must be disposed when done with.
     /// </summary>
     /// <param name="options">The application's settings; validated here.</param>
-    /// <exception cref="OptionsValidationException">The options are invalid; the message names each bad setting.</exception>
-    public AuthenticationClient(AuthenticationClientOptions options)
-        : this(options, httpClient: null, loggerFactory: null, timeProvider: null)
-    {
-    }
-
-    /// <summary>
-    /// Creates a client that sends through the given <see cref="HttpClient"/>, which the caller
-    /// owns and which is not changed: requests go to <see cref="AuthenticationClientOptions.AppHost"/>
-    /// whatever its <see cref="HttpClient.BaseAddress"/>. Configure its handler not to follow redirects.
-    /// </summary>
-    /// <param name="options">The application's settings; validated here.</param>
-    /// <param name="httpClient">The HTTP client to send through.</param>
-    /// <exception cref="OptionsValidationException">The options are invalid; the message names each bad setting.</exception>
-    public AuthenticationClient(AuthenticationClientOptions options, HttpClient httpClient)
-        : this(options, httpClient ?? throw new ArgumentNullException(nameof(httpClient)), loggerFactory: null, timeProvider: null)
-    {
-    }
-
-    /// <summary>
-    /// Creates a client with logging and a clock of the caller's choice (e.g. a fake clock in tests).
-    /// </summary>
-    /// <param name="options">The application's settings; validated here.</param>
-    /// <param name="httpClient">The HTTP client to send through, owned by the caller; <see langword="null"/> creates one owned by this client.</param>
+    /// <param name="httpClient">
+    /// The HTTP client to send through, owned by the caller and not changed: requests go to
+    /// <see cref="AuthenticationClientOptions.AppHost"/> whatever its <see cref="HttpClient.BaseAddress"/>.
+    /// Configure its handler not to follow redirects. <see langword="null"/> creates one owned by this client.
+    /// </param>
     /// <param name="loggerFactory">Where log events go; <see langword="null"/> for none.</param>
-    /// <param name="timeProvider">The clock for retry delays and time-outs; <see langword="null"/> for the system clock.</param>
+    /// <param name="timeProvider">The clock for retry delays and time-outs (e.g. a fake clock in tests); <see langword="null"/> for the system clock.</param>
     /// <exception cref="OptionsValidationException">The options are invalid; the message names each bad setting.</exception>
-    public AuthenticationClient(AuthenticationClientOptions options, HttpClient? httpClient, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
+    public AuthenticationClient(AuthenticationClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
         _settings = RevocationSettings.Create(options, loggerFactory, timeProvider);
         _ownedHttpClient = httpClient is null
@@ -92,11 +73,11 @@ public class AuthenticationClient : IDisposable
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="token"/> is empty, whitespace, too long, or contains control characters or a lone surrogate. Nothing was sent.</exception>
-    /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted).</exception>
-    /// <exception cref="RevocationObserverException">A revocation observer, or marking the revoked-token registry, failed: a local cache may still accept the token. <see cref="RevocationObserverException.RemoteResult"/> says what Authing answered. Every other observer was still told.</exception>
+    /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted); or a revocation observer or the revoked-token registry failed, so a local cache may still accept the token (<see cref="AuthingRevocationException.ObserverFailures"/>; every other observer was still told). <see cref="AuthingRevocationException.Outcome"/> says what Authing made of the request.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled. No observer is told; a fail-closed mark already made stays.</exception>
+    /// <remarks>Calls <see cref="RevokeTokenAsync(string, TokenTypeHint?, CancellationToken)"/> without a hint: that overload is the one to override or mock.</remarks>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The only optional parameter of both overloads is the trailing CancellationToken (the .NET convention); the hint is never optional, so no call is ambiguous.")]
-    public virtual Task<bool> RevokeTokenAsync(string token, CancellationToken cancellationToken = default) =>
+    public Task<bool> RevokeTokenAsync(string token, CancellationToken cancellationToken = default) =>
         RevokeTokenAsync(token, tokenTypeHint: null, cancellationToken);
 
     /// <summary>
@@ -109,8 +90,7 @@ public class AuthenticationClient : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="token"/> is empty, whitespace, too long, or contains control characters or a lone surrogate. Nothing was sent.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tokenTypeHint"/> is not a defined value. Nothing was sent.</exception>
-    /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted).</exception>
-    /// <exception cref="RevocationObserverException">A revocation observer, or marking the revoked-token registry, failed: a local cache may still accept the token. <see cref="RevocationObserverException.RemoteResult"/> says what Authing answered. Every other observer was still told.</exception>
+    /// <exception cref="AuthingRevocationException">Authing refused the request, or the revocation could not be confirmed (time-out, network failure, retries exhausted); or a revocation observer or the revoked-token registry failed, so a local cache may still accept the token (<see cref="AuthingRevocationException.ObserverFailures"/>; every other observer was still told). <see cref="AuthingRevocationException.Outcome"/> says what Authing made of the request.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled. No observer is told; a fail-closed mark already made stays.</exception>
     [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The only optional parameter of both overloads is the trailing CancellationToken (the .NET convention); the hint is never optional, so no call is ambiguous.")]
     public virtual Task<bool> RevokeTokenAsync(string token, TokenTypeHint? tokenTypeHint, CancellationToken cancellationToken = default)

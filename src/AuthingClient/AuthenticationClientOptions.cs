@@ -61,12 +61,12 @@ public sealed class AuthenticationClientOptions
     /// <summary>
     /// The longest a whole revocation may take, retries and waits included. Default 30 seconds.
     /// Exceeding it throws <see cref="AuthingRevocationException"/> with
-    /// <see cref="RevocationFailureKind.Timeout"/>, never <see cref="OperationCanceledException"/>.
+    /// <see cref="RevocationOutcome.Timeout"/>, never <see cref="OperationCanceledException"/>.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How transient failures are retried.</summary>
-    public RevocationRetryOptions Retry { get; set; } = new();
+    public RevocationRetryOptions Retry { get; } = new();
 
     /// <summary>
     /// When a token is marked in the revoked-token registry. Default
@@ -78,9 +78,9 @@ public sealed class AuthenticationClientOptions
     /// <summary>
     /// The registry every revocation marks, shared with the application's local validators.
     /// <see langword="null"/> (the default): with dependency injection, the registered
-    /// <see cref="IRevokedTokenRegistry"/> if there is one; without, none. Read once, when the client is built.
+    /// <see cref="RevokedTokenRegistry"/> if there is one; without, none. Read once, when the client is built.
     /// </summary>
-    public IRevokedTokenRegistry? RevokedTokenRegistry { get; set; }
+    public RevokedTokenRegistry? RevokedTokenRegistry { get; set; }
 
     /// <summary>
     /// Observers told after every revocation, besides those registered with dependency injection

@@ -38,13 +38,13 @@ public sealed class RevocationAnswerTests(AuthorizationServerFixture server)
 
         var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => authing.RevokeTokenAsync(tokens.AccessToken));
 
-        Assert.Equal(RevocationFailureKind.ErrorResponse, error.Kind);
+        Assert.Equal(RevocationOutcome.Refused, error.Outcome);
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal("invalid_client", error.Error);
         Assert.Equal("The specified client credentials are invalid.", error.ErrorDescription);
         Assert.Equal("https://documentation.openiddict.com/errors/ID2055", error.ErrorUri);
         Assert.Equal(1, error.Attempts);
-        Assert.True(error.ServerResponded);
+        Assert.NotNull(error.StatusCode);
         Assert.True(await server.Endpoints.IsAccessTokenActiveAsync(tokens.AccessToken));
     }
 

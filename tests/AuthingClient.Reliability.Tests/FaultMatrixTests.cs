@@ -48,10 +48,10 @@ public sealed class FaultMatrixTests : IDisposable
 
         var (error, waits) = await FailAsync();
 
-        Assert.Equal(RevocationFailureKind.ErrorResponse, error.Kind);
+        Assert.Equal(RevocationOutcome.Refused, error.Outcome);
         Assert.Equal((HttpStatusCode)status, error.StatusCode);
         Assert.Equal(3, error.Attempts);
-        Assert.True(error.ServerResponded);
+        Assert.NotNull(error.StatusCode);
         Assert.Equal(3, _server.ArrivedRevocationRequests);
         Assert.Equal(TestClients.Backoff, waits);
     }
@@ -124,8 +124,8 @@ public sealed class FaultMatrixTests : IDisposable
 
         var (error, waits) = await FailAsync(options);
 
-        Assert.Equal(RevocationFailureKind.Timeout, error.Kind);
-        Assert.True(error.ServerResponded);
+        Assert.Equal(RevocationOutcome.Timeout, error.Outcome);
+        Assert.NotNull(error.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(1, error.Attempts);
         Assert.Empty(waits);
@@ -149,7 +149,7 @@ public sealed class FaultMatrixTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(1));
         var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
 
-        Assert.Equal(RevocationFailureKind.Timeout, error.Kind);
+        Assert.Equal(RevocationOutcome.Timeout, error.Outcome);
         Assert.Equal(2, error.Attempts);
         Assert.Equal(2, blocked.Requests);
     }
@@ -177,8 +177,8 @@ public sealed class FaultMatrixTests : IDisposable
         var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
         var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
 
-        Assert.Equal(RevocationFailureKind.Transport, error.Kind);
-        Assert.False(error.ServerResponded);
+        Assert.Equal(RevocationOutcome.TransportError, error.Outcome);
+        Assert.Null(error.StatusCode);
         Assert.Null(error.StatusCode);
         Assert.Equal(3, error.Attempts);
         Assert.IsType<HttpRequestException>(error.InnerException);
@@ -198,7 +198,7 @@ public sealed class FaultMatrixTests : IDisposable
         var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
         var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
 
-        Assert.Equal(RevocationFailureKind.ErrorResponse, error.Kind);
+        Assert.Equal(RevocationOutcome.Refused, error.Outcome);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(3, error.Attempts);
         Assert.Equal(TestClients.Backoff, waits);
@@ -226,8 +226,8 @@ public sealed class FaultMatrixTests : IDisposable
         var waits = await _time.DriveAsync(call, TestClients.TimeoutThreshold);
         var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
 
-        Assert.Equal(RevocationFailureKind.Transport, error.Kind);
-        Assert.False(error.ServerResponded);
+        Assert.Equal(RevocationOutcome.TransportError, error.Outcome);
+        Assert.Null(error.StatusCode);
         Assert.Null(error.StatusCode);
         Assert.Equal(3, error.Attempts);
         Assert.Equal(TestClients.Backoff, waits);
@@ -293,8 +293,8 @@ public sealed class FaultMatrixTests : IDisposable
         _time.Advance(TestClients.AttemptTimeout);
         var error = await Assert.ThrowsAsync<AuthingRevocationException>(() => call);
 
-        Assert.Equal(RevocationFailureKind.Timeout, error.Kind);
-        Assert.False(error.ServerResponded);
+        Assert.Equal(RevocationOutcome.Timeout, error.Outcome);
+        Assert.Null(error.StatusCode);
         Assert.Equal(1, blocked.Requests);
     }
 

@@ -37,12 +37,12 @@ internal sealed class RunJournal : IDisposable
 
     private readonly Lock _lock = new();
     private readonly FileStream _file;
-    private readonly Dictionary<UInt128, TokenOutcomeKind> _settled;
+    private readonly Dictionary<UInt128, RevocationOutcome> _settled;
     private readonly TimeProvider _time;
     private long _lastSync;
     private long _skipped;
 
-    private RunJournal(FileStream file, Dictionary<UInt128, TokenOutcomeKind> settled, string path, TimeProvider time)
+    private RunJournal(FileStream file, Dictionary<UInt128, RevocationOutcome> settled, string path, TimeProvider time)
     {
         _file = file;
         _settled = settled;
@@ -76,7 +76,7 @@ internal sealed class RunJournal : IDisposable
         try
         {
             var header = Magic + target;
-            var settled = new Dictionary<UInt128, TokenOutcomeKind>();
+            var settled = new Dictionary<UInt128, RevocationOutcome>();
             var end = Read(file, header, path, settled);
             file.SetLength(end);
             file.Position = end;
@@ -105,7 +105,7 @@ internal sealed class RunJournal : IDisposable
     /// <summary>The outcome the journal holds for the token, if it was settled.</summary>
     public TokenOutcome? Settled(TokenKey key)
     {
-        TokenOutcomeKind kind;
+        RevocationOutcome kind;
         lock (_lock)
         {
             if (!_settled.TryGetValue(key.Value, out kind))
@@ -115,21 +115,21 @@ internal sealed class RunJournal : IDisposable
         }
 
         Interlocked.Increment(ref _skipped);
-        return kind == TokenOutcomeKind.Revoked ? TokenOutcome.Revoked : TokenRevoker.NotRevoked;
+        return kind == RevocationOutcome.Revoked ? TokenOutcome.Revoked : TokenRevoker.NotRevoked;
     }
 
     /// <summary>Records the token's outcome, if it settles it (revoked or not revoked).</summary>
     public void Record(TokenKey key, TokenOutcome outcome)
     {
-        if (outcome.Kind is not (TokenOutcomeKind.Revoked or TokenOutcomeKind.NotRevoked))
+        if (!outcome.Settled)
         {
             return;
         }
 
-        var line = $"{key.Hex} {(outcome.Kind == TokenOutcomeKind.Revoked ? 'r' : 'n')}";
+        var line = $"{key.Hex} {(outcome.Outcome == RevocationOutcome.Revoked ? 'r' : 'n')}";
         lock (_lock)
         {
-            if (!_settled.TryAdd(key.Value, outcome.Kind))
+            if (!_settled.TryAdd(key.Value, outcome.Outcome))
             {
                 return;
             }
@@ -155,7 +155,7 @@ internal sealed class RunJournal : IDisposable
     private static void Append(FileStream file, string line) => file.Write(Encoding.ASCII.GetBytes(line + "\n"));
 
     /// <summary>Reads the records into <paramref name="settled"/>; returns where the last whole line ends.</summary>
-    private static long Read(FileStream file, string header, string path, Dictionary<UInt128, TokenOutcomeKind> settled)
+    private static long Read(FileStream file, string header, string path, Dictionary<UInt128, RevocationOutcome> settled)
     {
         // A line without its newline was torn by a crash: it is dropped (and overwritten by the next record).
         var end = EndOfLastLine(file);
@@ -218,9 +218,9 @@ internal sealed class RunJournal : IDisposable
             : $"{path} is not an authing-revoke journal.");
     }
 
-    private static bool TryParse(string line, out UInt128 key, out TokenOutcomeKind kind)
+    private static bool TryParse(string line, out UInt128 key, out RevocationOutcome kind)
     {
-        kind = line.Length > 0 && line[^1] == 'r' ? TokenOutcomeKind.Revoked : TokenOutcomeKind.NotRevoked;
+        kind = line.Length > 0 && line[^1] == 'r' ? RevocationOutcome.Revoked : RevocationOutcome.NotRevoked;
         key = default;
         return line.Length == HashHexLength + 2 && line[HashHexLength] == ' ' && line[^1] is 'r' or 'n'
             && UInt128.TryParse(line.AsSpan(0, 32), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out key);

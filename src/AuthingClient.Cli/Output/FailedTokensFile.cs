@@ -40,7 +40,7 @@ internal sealed class FailedTokensFile : IAsyncDisposable
     }
 
     public static bool Takes(InputToken token, TokenOutcome outcome) =>
-        (outcome.Kind is TokenOutcomeKind.Failed or TokenOutcomeKind.InvalidToken) && !token.Truncated;
+        !outcome.Settled && !token.Truncated;
 
     public void Add(string token)
     {

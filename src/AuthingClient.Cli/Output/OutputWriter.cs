@@ -63,6 +63,6 @@ internal sealed class OutputWriter
 
     private static string JsonLine(string fingerprint, TokenOutcome outcome) =>
         JsonSerializer.Serialize(
-            new TokenResultLine(fingerprint, outcome.RevokedValue, (int?)outcome.Status, outcome.Error),
+            new TokenResultLine(fingerprint, outcome.RevokedValue, outcome.Outcome == RevocationOutcome.Unknown ? null : outcome.Outcome.ToTagValue(), (int?)outcome.Status, outcome.Error),
             CliJsonContext.Default.TokenResultLine);
 }

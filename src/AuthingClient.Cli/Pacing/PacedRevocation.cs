@@ -30,7 +30,7 @@ internal static class PacedRevocation
             var outcome = await revoke().ConfigureAwait(false);
             Current.Value = null;
 
-            if (!attempts.LastThrottled || outcome.Kind != TokenOutcomeKind.Failed || outcome.Status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
+            if (!attempts.LastThrottled || outcome.Outcome != RevocationOutcome.Refused || outcome.Status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
             {
                 return outcome;
             }

@@ -8,7 +8,7 @@ namespace AuthingClient.Cli.Revocation;
 /// <c>--registry</c>: the fleet's replicated revoked-token registry in Redis, written directly. Each
 /// mark is appended to the registry's log and live set (the same keys and the same key function as
 /// every instance's replica) and awaited, so a token whose mark Redis did not confirm fails: the
-/// library then reports a <see cref="RevocationFailureKind.LocalPropagation"/> failure, and the CLI
+/// library then reports it in <see cref="AuthingRevocationException.ObserverFailures"/>, and the CLI
 /// an error (exit 3), never a silent <c>true</c>. The CLI validates no tokens, so it holds no replica.
 /// </summary>
 internal sealed class FleetRegistry : RevokedTokenRegistry, IDisposable

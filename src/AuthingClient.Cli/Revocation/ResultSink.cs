@@ -12,7 +12,7 @@ internal sealed class ResultSink(OutputWriter output, RunTally tally, FailedToke
     public void Report(InputToken token, TokenOutcome outcome)
     {
         output.Result(token, outcome, input.Name);
-        tally.Add(outcome.Kind);
+        tally.Add(outcome);
         if (failedTokens is not null && FailedTokensFile.Takes(token, outcome))
         {
             failedTokens.Add(token.Text);

@@ -59,7 +59,13 @@ internal sealed class RevocationTarget : IDisposable
             var services = new ServiceCollection();
 
             // Built by the container, so disposed with it (the Redis connection included).
-            services.AddSingleton<IRevokedTokenRegistry>(_ => settings.Registry is { } redis ? FleetRegistry.Connect(redis, time) : new NoRevokedTokenRegistry());
+            // Without --registry there is none: this process validates no tokens, and an in-memory
+            // registry would grow with every token of a bulk run.
+            if (settings.Registry is { } redis)
+            {
+                services.AddSingleton<RevokedTokenRegistry>(_ => FleetRegistry.Connect(redis, time));
+            }
+
             services.AddAuthingAuthenticationClient(configuration.GetSection(Section))
                 .AddHttpMessageHandler(() => new PacingHandler(pace, time));
             return new RevocationTarget(services.BuildServiceProvider(), standIn, pace);

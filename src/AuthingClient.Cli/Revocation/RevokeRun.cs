@@ -164,7 +164,7 @@ internal static class RevokeRun
         {
             if (token.Truncated)
             {
-                return Task.FromResult(new TokenOutcome(TokenOutcomeKind.InvalidToken, Status: null, "invalid_argument", $"the line is longer than {TokenLines.MaxLineLength} characters: no token is, and it was not kept (nor copied to a --failed-to file)."));
+                return Task.FromResult(TokenOutcome.Invalid($"the line is longer than {TokenLines.MaxLineLength} characters: no token is, and it was not kept (nor copied to a --failed-to file)."));
             }
 
             // The stand-in records every token it revoked, for tests to inspect. Nothing inspects them

@@ -45,22 +45,23 @@ internal sealed class RunTally
         _ => ExitCodes.AllRevoked,
     };
 
-    public void Add(TokenOutcomeKind kind)
+    public void Add(TokenOutcome outcome)
     {
-        switch (kind)
+        if (outcome.NotSent)
         {
-            case TokenOutcomeKind.Revoked:
-                Interlocked.Increment(ref _revoked);
-                break;
-            case TokenOutcomeKind.NotRevoked:
-                Interlocked.Increment(ref _notRevoked);
-                break;
-            case TokenOutcomeKind.Failed:
-                Interlocked.Increment(ref _failed);
-                break;
-            default:
-                Interlocked.Increment(ref _invalid);
-                break;
+            Interlocked.Increment(ref _invalid);
+        }
+        else if (!outcome.Settled)
+        {
+            Interlocked.Increment(ref _failed);
+        }
+        else if (outcome.Outcome == RevocationOutcome.Revoked)
+        {
+            Interlocked.Increment(ref _revoked);
+        }
+        else
+        {
+            Interlocked.Increment(ref _notRevoked);
         }
     }
 

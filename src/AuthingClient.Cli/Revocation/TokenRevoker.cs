@@ -1,5 +1,5 @@
 using System.Net;
-using AuthingClient.Revocation;
+using AuthingClient.Diagnostics;
 using AuthingClient.Transport;
 
 namespace AuthingClient.Cli.Revocation;
@@ -12,9 +12,12 @@ internal static class TokenRevoker
 {
     private const string UnsupportedTokenType = "unsupported_token_type";
 
+    /// <summary>The error of a token Authing answered for but the <c>--registry</c> did not take.</summary>
+    private const string RegistryError = "registry_error";
+
     /// <summary>Authing answered <c>unsupported_token_type</c>: the token stays valid.</summary>
     public static TokenOutcome NotRevoked { get; } = new(
-        TokenOutcomeKind.NotRevoked,
+        RevocationOutcome.NotRevoked,
         HttpStatusCode.BadRequest,
         UnsupportedTokenType,
         "not revoked: Authing does not revoke this kind of token (unsupported_token_type); it stays valid until it expires.");
@@ -33,49 +36,42 @@ internal static class TokenRevoker
                 ? TokenOutcome.Revoked
                 : NotRevoked;
         }
-        catch (RevocationObserverException ex) when (ex.RemoteFailure is null)
+        catch (AuthingRevocationException ex) when (!ex.Outcome.IsFailure())
         {
             // Authing answered, but the --registry mark failed: the fleet may still accept the token.
-            return new TokenOutcome(TokenOutcomeKind.Failed, ex.StatusCode, ErrorOf(ex.Kind, ex.StatusCode), OneLine($"{ex.Message} {string.Join(" ", ex.ObserverFailures.Select(failure => failure.Message))}"));
+            return new TokenOutcome(ex.Outcome, ex.StatusCode, RegistryError, OneLine($"{ex.Message} {string.Join(" ", ex.ObserverFailures.Select(failure => failure.Message))}"), RegistryFailed: true);
         }
         catch (AuthingRevocationException ex)
         {
-            return new TokenOutcome(TokenOutcomeKind.Failed, ex.StatusCode, ex.Error ?? ErrorOf(ex.Kind, ex.StatusCode), OneLine(ex.Message));
+            return new TokenOutcome(ex.Outcome, ex.StatusCode, ex.Error ?? ex.Outcome.ToTagValue(), OneLine(ex.Message));
         }
         catch (ArgumentException ex)
         {
             // The library checks the token before any I/O; its message describes, never echoes, the token.
             // Without " (Parameter 'token')": the reader gave a token, not a parameter.
             var message = ex.ParamName is null ? ex.Message : ex.Message.Replace($" (Parameter '{ex.ParamName}')", string.Empty, StringComparison.Ordinal);
-            return new TokenOutcome(TokenOutcomeKind.InvalidToken, Status: null, "invalid_argument", OneLine(message));
+            return TokenOutcome.Invalid(OneLine(message));
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return new TokenOutcome(TokenOutcomeKind.Failed, Status: null, "timeout", OneLine($"not confirmed: {Redact(ex.Message, token, secret)}"));
+            return new TokenOutcome(RevocationOutcome.Timeout, Status: null, RevocationOutcome.Timeout.ToTagValue(), OneLine($"not confirmed: {Redact(ex.Message, token, secret)}"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The library promises AuthingRevocationException for every failure after validation;
             // anything else (e.g. a transport exception it did not wrap) still means "not confirmed",
             // never a crash that would skip the remaining tokens or exit with a misleading code.
+            var transport = ex is HttpRequestException || ex.InnerException is HttpRequestException;
             return new TokenOutcome(
-                TokenOutcomeKind.Failed,
+                transport ? RevocationOutcome.TransportError : RevocationOutcome.Unknown,
                 Status: null,
-                ex is HttpRequestException || ex.InnerException is HttpRequestException ? "transport_error" : "unexpected_error",
+                transport ? RevocationOutcome.TransportError.ToTagValue() : "unexpected_error",
                 OneLine($"not confirmed: {ex.GetType().Name}: {Redact(ex.Message, token, secret)}"));
         }
     }
 
     /// <summary>The library's own redactor: the same masking as its exception messages and logs.</summary>
     private static string Redact(string text, string token, string? secret) => new SecretRedactor(token, secret).Redact(text) ?? string.Empty;
-
-    private static string? ErrorOf(RevocationFailureKind kind, HttpStatusCode? status) => kind switch
-    {
-        RevocationFailureKind.Timeout => "timeout",
-        RevocationFailureKind.Transport => "transport_error",
-        RevocationFailureKind.LocalPropagation => "registry_error",
-        _ => status is null ? null : "http_error",
-    };
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

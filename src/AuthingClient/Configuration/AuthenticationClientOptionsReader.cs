@@ -37,7 +37,7 @@ internal static class AuthenticationClientOptionsReader
         options.AttemptTimeout = Value(section, nameof(options.AttemptTimeout), options.AttemptTimeout, TryParseTimeSpan, TimeSpanFormat);
 
         var retry = section.GetSection(nameof(options.Retry));
-        var retryOptions = options.Retry ??= new RevocationRetryOptions();
+        var retryOptions = options.Retry;
         retryOptions.MaxAttempts = Value(retry, nameof(retryOptions.MaxAttempts), retryOptions.MaxAttempts, TryParseInt, "a whole number");
         retryOptions.BaseDelay = Value(retry, nameof(retryOptions.BaseDelay), retryOptions.BaseDelay, TryParseTimeSpan, TimeSpanFormat);
         retryOptions.MaxDelay = Value(retry, nameof(retryOptions.MaxDelay), retryOptions.MaxDelay, TryParseTimeSpan, TimeSpanFormat);

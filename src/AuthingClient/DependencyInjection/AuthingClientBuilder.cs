@@ -8,10 +8,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 #pragma warning restore IDE0130
 
 /// <summary>
-/// What <c>AddAuthingAuthenticationClient</c> returns: adds revocation observers and configures the
-/// revoked-token registry. It is also the <see cref="IHttpClientBuilder"/> of the client's HTTP
+/// What <c>AddAuthingAuthenticationClient</c> returns: adds revocation observers. It is also the <see cref="IHttpClientBuilder"/> of the client's HTTP
 /// client, so handlers and HTTP settings are added the usual way. For a keyed client, observers and
-/// HTTP settings are that client's own; the registry is shared by every client.
+/// HTTP settings are that client's own; the revoked-token registry
+/// (<c>AddAuthingRevokedTokenRegistry</c>) is shared by every client.
 /// </summary>
 public sealed class AuthingClientBuilder : IHttpClientBuilder
 {
@@ -54,20 +54,6 @@ public sealed class AuthingClientBuilder : IHttpClientBuilder
     {
         ArgumentNullException.ThrowIfNull(observer);
         Services.AddKeyedSingleton(_clientName, observer);
-        return this;
-    }
-
-    /// <summary>
-    /// Registers the revoked-token registry (in memory unless one is registered already; see
-    /// <see cref="RevokedTokenRegistryServiceCollectionExtensions.AddAuthingRevokedTokenRegistry"/>)
-    /// and sets how long it remembers tokens.
-    /// </summary>
-    /// <param name="configure">Changes the options.</param>
-    /// <returns>This builder.</returns>
-    public AuthingClientBuilder ConfigureRevokedTokenRegistry(Action<RevokedTokenRegistryOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        Services.AddAuthingRevokedTokenRegistry(configure);
         return this;
     }
 }

@@ -16,7 +16,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// Registers <see cref="AuthenticationClient"/> with dependency injection: one unnamed client, and
-/// any number of keyed clients (one per Authing application, tenant or user pool).
+/// any number of keyed clients (one per Authing application, tenant or user pool); and the
+/// revoked-token registry they mark and local validators consult.
 /// </summary>
 /// <remarks>
 /// Calling a registration again for the same client (unnamed, or the same name) adds to its
@@ -34,7 +35,7 @@ public static class AuthingServiceCollectionExtensions
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>, <c>Timeout</c>, <c>AttemptTimeout</c> and <c>Retry</c> (<c>MaxAttempts</c>, <c>BaseDelay</c>, <c>MaxDelay</c>).</param>
-    /// <returns>A builder to add revocation observers, configure the revoked-token registry, and add handlers or change settings of the underlying HTTP client.</returns>
+    /// <returns>A builder to add revocation observers, and handlers or settings of the underlying HTTP client.</returns>
     public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -43,13 +44,13 @@ public static class AuthingServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="AuthenticationClient"/> with settings set in code, validated at start-up.
-    /// Every revocation marks the registered <see cref="IRevokedTokenRegistry"/>, if there is one
-    /// (<see cref="RevokedTokenRegistryServiceCollectionExtensions.AddAuthingRevokedTokenRegistry"/>,
+    /// Every revocation marks the registered <see cref="RevokedTokenRegistry"/>, if there is one
+    /// (<see cref="AddAuthingRevokedTokenRegistry"/>,
     /// <c>AddAuthingRevocationCheck</c>), and tells every registered <see cref="IRevocationObserver"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>A builder to add revocation observers, configure the revoked-token registry, and add handlers or change settings of the underlying HTTP client.</returns>
+    /// <returns>A builder to add revocation observers, and handlers or settings of the underlying HTTP client.</returns>
     public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, Action<AuthenticationClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -66,7 +67,7 @@ public static class AuthingServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="name">The client's name: its service key, the name of its options, and its <c>authing.client.name</c> in traces and metrics.</param>
     /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>, <c>Timeout</c>, <c>AttemptTimeout</c> and <c>Retry</c> (<c>MaxAttempts</c>, <c>BaseDelay</c>, <c>MaxDelay</c>).</param>
-    /// <returns>A builder to add observers of this client, configure the shared revoked-token registry, and add handlers or change settings of this client's HTTP client.</returns>
+    /// <returns>A builder to add observers of this client, and handlers or settings of this client's HTTP client.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
     public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, string name, IConfiguration configuration)
     {
@@ -79,12 +80,12 @@ public static class AuthingServiceCollectionExtensions
     /// settings set in code, validated at start-up; errors name the client and the setting. The
     /// client has its own HTTP client (<c>IHttpClientFactory</c>), tells the observers added through
     /// the returned builder and every unkeyed <see cref="IRevocationObserver"/>, and marks the one
-    /// registered <see cref="IRevokedTokenRegistry"/>, shared by every client: a token is a token.
+    /// registered <see cref="RevokedTokenRegistry"/>, shared by every client: a token is a token.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The client's name: its service key, the name of its options, and its <c>authing.client.name</c> in traces and metrics.</param>
     /// <param name="configure">Sets the options.</param>
-    /// <returns>A builder to add observers of this client, configure the shared revoked-token registry, and add handlers or change settings of this client's HTTP client.</returns>
+    /// <returns>A builder to add observers of this client, and handlers or settings of this client's HTTP client.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or whitespace.</exception>
     public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, string name, Action<AuthenticationClientOptions> configure)
     {
@@ -92,6 +93,33 @@ public static class AuthingServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configure);
         return services.AddClient(name, configure);
+    }
+
+    /// <summary>
+    /// Registers the <see cref="RevokedTokenRegistry"/> as an <see cref="InMemoryRevokedTokenRegistry"/>
+    /// unless one is registered already (the Redis one, say), with options validated at start-up.
+    /// Every client marks it and local validators consult it (<c>AddAuthingRevocationCheck</c> calls
+    /// this for JwtBearer). A process that only revokes and validates nothing locally needs none.
+    /// Time comes from a registered <see cref="TimeProvider"/>, if any.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Changes how long entries live; <see langword="null"/> keeps the defaults.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddAuthingRevokedTokenRegistry(this IServiceCollection services, Action<RevokedTokenRegistryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        var options = services.AddOptions<RevokedTokenRegistryOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RevokedTokenRegistryOptions>>(RevokedTokenRegistryOptionsValidator.Instance));
+        services.TryAddSingleton<RevokedTokenRegistry>(provider => new InMemoryRevokedTokenRegistry(
+            provider.GetRequiredService<IOptions<RevokedTokenRegistryOptions>>().Value,
+            provider.GetService<TimeProvider>()));
+        return services;
     }
 
     /// <summary>
@@ -133,8 +161,8 @@ public static class AuthingServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(AuthingHttp.CreatePrimaryHandler)
 
             // The factory's per-request loggers format the URI on every call even when no logger
-            // listens (+1.6 µs, +496 B per call, docs/performance.md); the client's own
-            // RevocationFinished event reports status and duration. Re-add with AddDefaultLogger().
+            // listens (its cost is in docs/performance.md); the client's own RevocationFinished
+            // event reports status and duration. Re-add with AddDefaultLogger().
             .RemoveAllLoggers();
         return new AuthingClientBuilder(httpClient, clientName);
     }
@@ -163,6 +191,6 @@ public static class AuthingServiceCollectionExtensions
                 provider.GetService<ILoggerFactory>(),
                 provider.GetService<TimeProvider>(),
                 observers,
-                provider.GetService<IRevokedTokenRegistry>()));
+                provider.GetService<RevokedTokenRegistry>()));
     }
 }

@@ -4,28 +4,28 @@ using System.Diagnostics.Metrics;
 namespace AuthingClient.Diagnostics;
 
 /// <summary>
-/// The names under which the client reports traces and metrics (documented in README.md), in one
-/// place for the library and its OpenTelemetry registration. Attributes follow the OpenTelemetry
+/// The names under which the client reports traces and metrics, in one place for the library and
+/// its OpenTelemetry registration (package AuthingClient.OpenTelemetry); users read them in README.md. Attributes follow the OpenTelemetry
 /// semantic conventions where one exists (<c>server.address</c>, <c>http.response.status_code</c>,
 /// <c>error.type</c>) and are <c>authing.*</c> otherwise. Tags carry the token's fingerprint and the
 /// client's name, never the token or the secret.
 /// </summary>
-public static class RevocationTelemetry
+internal static class RevocationTelemetry
 {
     /// <summary>The name of the <see cref="ActivitySource"/> and the <see cref="Meter"/>: <c>AuthingClient</c>.</summary>
-    public const string SourceName = "AuthingClient";
+    internal const string SourceName = "AuthingClient";
 
     /// <summary>The span of one revocation, retries included: <c>authing.revoke</c>.</summary>
-    public const string RevocationActivityName = "authing.revoke";
+    internal const string RevocationActivityName = "authing.revoke";
 
     /// <summary>The span of one HTTP attempt: <c>authing.revoke.attempt</c>.</summary>
-    public const string AttemptActivityName = "authing.revoke.attempt";
+    internal const string AttemptActivityName = "authing.revoke.attempt";
 
     /// <summary>Counter of finished revocations, tagged <c>authing.outcome</c>: <c>authing.revocations</c>.</summary>
-    public const string RevocationsCounterName = "authing.revocations";
+    internal const string RevocationsCounterName = "authing.revocations";
 
     /// <summary>Histogram of revocation durations in seconds, tagged <c>authing.outcome</c>: <c>authing.revocation.duration</c>.</summary>
-    public const string DurationHistogramName = "authing.revocation.duration";
+    internal const string DurationHistogramName = "authing.revocation.duration";
 
     internal const string TokenHashTag = "authing.token.hash";
     internal const string ProtocolTag = "authing.protocol";
@@ -99,31 +99,4 @@ public static class RevocationTelemetry
         Revocations.Add(1, tags);
         Duration.Record(elapsed.TotalSeconds, tags);
     }
-}
-
-/// <summary>How a revocation ended, as reported in logs, traces and metrics.</summary>
-internal enum RevocationOutcome
-{
-    Revoked,
-    NotRevoked,
-    Refused,
-    Timeout,
-    TransportError,
-    Canceled,
-}
-
-internal static class RevocationOutcomeNames
-{
-    public static string ToTagValue(this RevocationOutcome outcome) => outcome switch
-    {
-        RevocationOutcome.Revoked => "revoked",
-        RevocationOutcome.NotRevoked => "not_revoked",
-        RevocationOutcome.Refused => "refused",
-        RevocationOutcome.Timeout => "timeout",
-        RevocationOutcome.TransportError => "transport_error",
-        RevocationOutcome.Canceled => "canceled",
-
-        // A new outcome must get its own name here, not borrow another one's.
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "An outcome without a tag value."),
-    };
 }

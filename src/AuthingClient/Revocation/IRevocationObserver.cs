@@ -7,15 +7,16 @@ namespace AuthingClient.Revocation;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Every observer is told, whatever the outcome at Authing: <see cref="RevocationStatus.Revoked"/>,
-/// <see cref="RevocationStatus.NotRevoked"/>, and <see cref="RevocationStatus.NotConfirmed"/> when
-/// the call failed, so a cache can drop the token fail-closed. A revocation cancelled by the caller
+/// Every observer is told, whatever the outcome at Authing: <see cref="RevocationOutcome.Revoked"/>,
+/// <see cref="RevocationOutcome.NotRevoked"/>, and a failed outcome (<see cref="RevocationNotice.Failure"/>)
+/// when the call failed, so a cache can drop the token fail-closed. A revocation cancelled by the caller
 /// tells no observer.
 /// </para>
 /// <para>
 /// Observers are started one after the other without waiting for each to finish, then awaited
 /// together: they may run concurrently, in no particular order. One failing does not stop the
-/// others; the caller then gets a <see cref="RevocationObserverException"/>.
+/// others; the caller then gets an <see cref="AuthingRevocationException"/> whose
+/// <see cref="AuthingRevocationException.ObserverFailures"/> says what failed.
 /// Register them with <c>AddAuthingAuthenticationClient(...).AddRevocationObserver&lt;T&gt;()</c>
 /// (they are singletons, like the client) or, without dependency injection, in
 /// <see cref="AuthenticationClientOptions.RevocationObservers"/>.

@@ -12,17 +12,11 @@ public sealed class InMemoryRevokedTokenRegistry : RevokedTokenRegistry
     private readonly RevocationSet _entries = new();
     private long _nextPurgeTicks;
 
-    /// <summary>Creates a registry with the default lifetimes and the system clock.</summary>
-    public InMemoryRevokedTokenRegistry()
-        : this(options: null)
-    {
-    }
-
     /// <summary>Creates a registry.</summary>
     /// <param name="options">How long entries live; <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock; <see langword="null"/> for the system clock.</param>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are out of range.</exception>
-    public InMemoryRevokedTokenRegistry(RevokedTokenRegistryOptions? options, TimeProvider? timeProvider = null)
+    public InMemoryRevokedTokenRegistry(RevokedTokenRegistryOptions? options = null, TimeProvider? timeProvider = null)
         : base(options, timeProvider)
     {
     }

@@ -8,14 +8,14 @@ internal sealed class LocalRevocationTargets
 {
     public static readonly LocalRevocationTargets None = new(registry: null, RevokedTokenMarking.WhenRequested, observers: []);
 
-    private LocalRevocationTargets(IRevokedTokenRegistry? registry, RevokedTokenMarking marking, IRevocationObserver[] observers)
+    private LocalRevocationTargets(RevokedTokenRegistry? registry, RevokedTokenMarking marking, IRevocationObserver[] observers)
     {
         Registry = registry;
         Marking = marking;
         Observers = observers;
     }
 
-    public IRevokedTokenRegistry? Registry { get; }
+    public RevokedTokenRegistry? Registry { get; }
 
     public RevokedTokenMarking Marking { get; }
 
@@ -27,7 +27,7 @@ internal sealed class LocalRevocationTargets
     /// The options' registry and observers first, then those from dependency injection; an observer
     /// registered both ways is told once.
     /// </summary>
-    public static LocalRevocationTargets From(AuthenticationClientOptions options, IEnumerable<IRevocationObserver>? observers, IRevokedTokenRegistry? registry)
+    public static LocalRevocationTargets From(AuthenticationClientOptions options, IEnumerable<IRevocationObserver>? observers, RevokedTokenRegistry? registry)
     {
         var all = options.RevocationObservers.Concat(observers ?? []).Distinct<IRevocationObserver>(ReferenceEqualityComparer.Instance).ToArray();
         var chosen = options.RevokedTokenRegistry ?? registry;

@@ -44,22 +44,23 @@ internal sealed class RevocationPropagation
             await MarkAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var call = new RevocationCall(_api, _settings, _token, _contractHint);
         bool revoked;
         try
         {
             // Created after the mark: its telemetry measures the call to Authing alone.
-            revoked = await new RevocationCall(_api, _settings, _token, _contractHint).RunAsync(cancellationToken).ConfigureAwait(false);
+            revoked = await call.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (AuthingRevocationException remoteFailure)
         {
             // Not confirmed: observers are still told, so caches can drop the token fail-closed.
-            await NotifyAsync(new RevocationNotice(_token, _hint, RevocationStatus.NotConfirmed, remoteFailure), cancellationToken).ConfigureAwait(false);
+            await NotifyAsync(new RevocationNotice(_token, _hint, remoteFailure.Outcome, remoteFailure), cancellationToken).ConfigureAwait(false);
             if (_failures.Count == 0)
             {
                 throw;
             }
 
-            throw RevocationObserverException.AfterFailure(remoteFailure, _failures);
+            throw remoteFailure.WithObserverFailures(_failures);
         }
 
         if (revoked && _targets.Marking == RevokedTokenMarking.WhenConfirmed)
@@ -67,9 +68,9 @@ internal sealed class RevocationPropagation
             await MarkAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var status = revoked ? RevocationStatus.Revoked : RevocationStatus.NotRevoked;
-        await NotifyAsync(new RevocationNotice(_token, _hint, status), cancellationToken).ConfigureAwait(false);
-        return _failures.Count == 0 ? revoked : throw RevocationObserverException.AfterAnswer(revoked, _failures);
+        var outcome = revoked ? RevocationOutcome.Revoked : RevocationOutcome.NotRevoked;
+        await NotifyAsync(new RevocationNotice(_token, _hint, outcome), cancellationToken).ConfigureAwait(false);
+        return _failures.Count == 0 ? revoked : throw AuthingRevocationException.AfterAnswer(outcome, call.Attempts, _failures);
     }
 
     private async Task MarkAsync(CancellationToken cancellationToken)

@@ -1,6 +1,6 @@
 namespace AuthingClient.Revocation;
 
-/// <summary>When an <see cref="AuthenticationClient"/> marks a token in the <see cref="IRevokedTokenRegistry"/>.</summary>
+/// <summary>When an <see cref="AuthenticationClient"/> marks a token in the <see cref="RevokedTokenRegistry"/>.</summary>
 public enum RevokedTokenMarking
 {
     /// <summary>

@@ -3,19 +3,29 @@ using AuthingClient.Configuration;
 namespace AuthingClient.Revocation;
 
 /// <summary>
-/// The part of an <see cref="IRevokedTokenRegistry"/> every store shares: input checks, the key (see
-/// <see cref="KeyOf"/>; never the token), and how long an entry lives, with time from a
-/// <see cref="System.TimeProvider"/>. A store implements only <see cref="FindAsync"/> and
-/// <see cref="StoreAsync"/>.
+/// The tokens this application asked to revoke, for local validators to consult (a JWT signature
+/// check alone keeps accepting a revoked token until it expires). An <see cref="AuthenticationClient"/>
+/// given one (<see cref="AuthenticationClientOptions.RevokedTokenRegistry"/>, or the one registered
+/// with dependency injection) marks every token it is asked to revoke; <c>AddAuthingRevocationCheck</c>
+/// (package AuthingClient.AspNetCore) makes JwtBearer reject them.
 /// </summary>
 /// <remarks>
+/// <para>
+/// This class is the one extension point for stores: it does the input checks, the key (see
+/// <see cref="KeyOf"/>; never the token) and how long an entry lives, and a store implements only
+/// <see cref="FindAsync"/> and <see cref="StoreAsync"/>. <see cref="InMemoryRevokedTokenRegistry"/>
+/// serves one process; packages AuthingClient.Redis (a replica in every instance, no I/O per check)
+/// and AuthingClient.Caching (any <c>IDistributedCache</c>) serve a fleet.
+/// </para>
+/// <para>
 /// An entry lives until the token's JWT <c>exp</c> plus <see cref="RevokedTokenRegistryOptions.ClockSkew"/>
 /// when the token is a JWT whose <c>exp</c> can be read (read without validation: the registry only
 /// needs to know how long to remember), otherwise for <see cref="RevokedTokenRegistryOptions.OpaqueTokenLifetime"/>
 /// from the moment it is marked. A token whose entry would already have ended is not stored:
 /// validators reject it as expired.
+/// </para>
 /// </remarks>
-public abstract class RevokedTokenRegistry : IRevokedTokenRegistry
+public abstract class RevokedTokenRegistry
 {
     private readonly TimeSpan _opaqueTokenLifetime;
     private readonly TimeSpan _clockSkew;
@@ -34,7 +44,7 @@ public abstract class RevokedTokenRegistry : IRevokedTokenRegistry
     }
 
     /// <summary>The clock entries expire by.</summary>
-    protected TimeProvider TimeProvider { get; }
+    private protected TimeProvider TimeProvider { get; }
 
     /// <summary>
     /// The key a registry stores for a token, as 32 upper-case hex digits: one-way, and bound to what
@@ -49,10 +59,7 @@ public abstract class RevokedTokenRegistry : IRevokedTokenRegistry
     public static string KeyOf(string token) => RevocationKey.Of(token).ToString();
 
     /// <summary>Until when a token marked now is remembered (see the remarks on <see cref="RevokedTokenRegistry"/>).</summary>
-    /// <param name="token">The token.</param>
-    /// <returns>The end of the entry.</returns>
-    /// <exception cref="ArgumentException"><paramref name="token"/> is null or empty.</exception>
-    public DateTimeOffset ExpiryOf(string token)
+    internal DateTimeOffset ExpiryOf(string token)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
         if (JwtExpiry.TryRead(token, out var exp))
@@ -63,11 +70,22 @@ public abstract class RevokedTokenRegistry : IRevokedTokenRegistry
         return TimeProvider.GetUtcNow() + _opaqueTokenLifetime;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Whether the token was marked revoked and its entry has not expired.</summary>
+    /// <param name="token">The token as presented (e.g. the bearer token of a request).</param>
+    /// <param name="cancellationToken">Cancels the look-up.</param>
+    /// <returns><see langword="true"/> when the token must be rejected.</returns>
+    /// <exception cref="ArgumentException"><paramref name="token"/> is null or empty.</exception>
     public ValueTask<bool> IsRevokedAsync(string token, CancellationToken cancellationToken = default) =>
         IsRevokedAsync(RevocationKey.Of(token), cancellationToken);
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Remembers the token as revoked for as long as it could otherwise be accepted: until its JWT
+    /// <c>exp</c> (plus clock skew) when it is a JWT, otherwise for a configured lifetime.
+    /// </summary>
+    /// <param name="token">The token to remember.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the mark is stored.</returns>
+    /// <exception cref="ArgumentException"><paramref name="token"/> is null or empty; nothing is marked.</exception>
     public ValueTask MarkRevokedAsync(string token, CancellationToken cancellationToken = default)
     {
         var key = RevocationKey.Of(token);
@@ -95,7 +113,7 @@ public abstract class RevokedTokenRegistry : IRevokedTokenRegistry
     /// <summary>Stores an entry, replacing any entry with the same key.</summary>
     /// <param name="key">The token's key (<see cref="KeyOf"/>).</param>
     /// <param name="expiresAt">When the entry ends; always in the future.</param>
-    /// <param name="timeToLive">The same end, relative to now by <see cref="TimeProvider"/>: for stores with their own clock.</param>
+    /// <param name="timeToLive">The same end, relative to now by the registry's clock: for stores with their own clock.</param>
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when the entry is stored.</returns>
     protected abstract ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken);

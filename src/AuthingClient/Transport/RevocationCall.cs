@@ -36,6 +36,9 @@ internal sealed class RevocationCall
 
     private bool ServerResponded => _lastResponse is not null;
 
+    /// <summary>How many attempts were sent (at least one once <see cref="RunAsync"/> ran).</summary>
+    public int Attempts => Math.Max(_attempts, 1);
+
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
         var protocol = _settings.Protocol == AuthingProtocol.OAuth ? "oauth" : "oidc";
@@ -62,20 +65,20 @@ internal sealed class RevocationCall
         }
         catch (AuthingRevocationException ex)
         {
-            throw Fail(activity, RevocationOutcome.Refused, ex);
+            throw Fail(activity, ex);
         }
         catch (TimeoutException ex)
         {
-            throw Fail(activity, RevocationOutcome.Timeout, NotConfirmed(RevocationFailureKind.Timeout, "no answer came in time", ex));
+            throw Fail(activity, NotConfirmed(RevocationOutcome.Timeout, "no answer came in time", ex));
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             // A cancellation nobody asked for is a time-out somewhere below (e.g. HttpClient.Timeout).
-            throw Fail(activity, RevocationOutcome.Timeout, NotConfirmed(RevocationFailureKind.Timeout, "no answer came in time", ex));
+            throw Fail(activity, NotConfirmed(RevocationOutcome.Timeout, "no answer came in time", ex));
         }
         catch (HttpRequestException ex)
         {
-            throw Fail(activity, RevocationOutcome.TransportError, NotConfirmed(RevocationFailureKind.Transport, "the request could not be sent or its answer could not be read", ex));
+            throw Fail(activity, NotConfirmed(RevocationOutcome.TransportError, "the request could not be sent or its answer could not be read", ex));
         }
         catch (OperationCanceledException)
         {
@@ -184,17 +187,18 @@ internal sealed class RevocationCall
         }
     }
 
-    private AuthingRevocationException NotConfirmed(RevocationFailureKind kind, string reason, Exception inner)
+    private AuthingRevocationException NotConfirmed(RevocationOutcome outcome, string reason, Exception inner)
     {
         var status = ServerResponded ? _lastResponse!.StatusCode : (System.Net.HttpStatusCode?)null;
-        var failure = new RevocationFailure(kind, status, null, null, null, Math.Max(_attempts, 1), ServerResponded);
+        var failure = new RevocationFailure(outcome, status, null, null, null, Attempts);
         var tries = _attempts > 1 ? $" after {_attempts} attempts" : string.Empty;
         var last = ServerResponded ? $"; the last answer was HTTP {(int)status!.Value}" : "; the server never answered";
         return new AuthingRevocationException($"Token revocation was not confirmed: {reason}{tries}{last}. The token may still be valid.", failure, inner);
     }
 
-    private AuthingRevocationException Fail(Activity? activity, RevocationOutcome outcome, AuthingRevocationException exception)
+    private AuthingRevocationException Fail(Activity? activity, AuthingRevocationException exception)
     {
+        var outcome = exception.Outcome;
         var elapsed = _settings.TimeProvider.GetElapsedTime(_startedAt);
 
         // error.type: the status Authing refused with (as OpenTelemetry's HTTP conventions do), or

@@ -2,12 +2,11 @@ using System.Net;
 
 namespace AuthingClient;
 
-/// <summary>The facts an <see cref="AuthingRevocationException"/> carries, gathered where they are known.</summary>
+/// <summary>The facts an <see cref="AuthingRevocationException"/> carries about Authing's side, gathered where they are known.</summary>
 internal readonly record struct RevocationFailure(
-    RevocationFailureKind Kind,
+    RevocationOutcome Outcome,
     HttpStatusCode? StatusCode,
     string? Error,
     string? ErrorDescription,
     string? ErrorUri,
-    int Attempts,
-    bool ServerResponded);
+    int Attempts);

@@ -28,13 +28,12 @@ internal static class RevocationResponse
         }
 
         var failure = new RevocationFailure(
-            RevocationFailureKind.ErrorResponse,
+            RevocationOutcome.Refused,
             response.StatusCode,
             redactor.Redact(body.Error),
             redactor.Redact(body.ErrorDescription),
             redactor.Redact(body.ErrorUri),
-            attempts,
-            ServerResponded: true);
+            attempts);
         throw new AuthingRevocationException(Describe(failure, response.Content?.Headers.ContentType?.MediaType), failure);
     }
 

@@ -91,7 +91,7 @@ internal sealed class RevocationSettings
         ILoggerFactory? loggerFactory,
         TimeProvider? timeProvider,
         IEnumerable<IRevocationObserver>? observers,
-        IRevokedTokenRegistry? registry) =>
+        RevokedTokenRegistry? registry) =>
         new(
             options,
             clientName,

@@ -3,13 +3,13 @@ using AuthingClient.Revocation;
 namespace AuthingClient.Benchmarks.Fixtures;
 
 /// <summary>
-/// A revoked-token registry that remembers nothing (as the CLI registers one). Registering any
-/// registry makes every revocation go through the library's local-propagation step; with this one
-/// the breakdown measures that step alone, without a real registry's hashing and storing.
+/// A revoked-token registry that stores nothing. Registering any registry makes every revocation go
+/// through the library's local-propagation step (key and expiry included); with this one the
+/// breakdown measures that step without a real store behind it.
 /// </summary>
-public sealed class NoOpRevokedTokenRegistry : IRevokedTokenRegistry
+public sealed class NoOpRevokedTokenRegistry() : RevokedTokenRegistry(options: null, timeProvider: null)
 {
-    public ValueTask<bool> IsRevokedAsync(string token, CancellationToken cancellationToken = default) => ValueTask.FromResult(false);
+    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<DateTimeOffset?>(null);
 
-    public ValueTask MarkRevokedAsync(string token, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -50,7 +50,7 @@ public sealed class PerCallVariants : IDisposable
         AuthenticationClientNoOpRegistry = Library(LibraryClient.CreateProvider(
             AppHost,
             static () => new OkHandler(),
-            configureServices: static services => services.AddSingleton<AuthingClient.Revocation.IRevokedTokenRegistry>(new NoOpRevokedTokenRegistry())));
+            configureServices: static services => services.AddSingleton<AuthingClient.Revocation.RevokedTokenRegistry>(new NoOpRevokedTokenRegistry())));
         var overCaller = Own(new AuthenticationClient(
             new AuthenticationClientOptions { AppId = RevocationFixture.AppId, AppSecret = RevocationFixture.AppSecret, AppHost = AppHost.GetLeftPart(UriPartial.Authority) },
             Own(new HttpClient(new OkHandler()))));

@@ -50,7 +50,7 @@ internal static class FleetLoopback
         // 1,000 live revocations, marked through the replicated registry (and through the cache registry).
         foreach (var (_, app) in variants.Skip(1))
         {
-            var registry = app.Services.GetRequiredService<IRevokedTokenRegistry>();
+            var registry = app.Services.GetRequiredService<RevokedTokenRegistry>();
             for (var i = 0; i < 1000; i++)
             {
                 await registry.MarkRevokedAsync(tokens.Create(CheckedToken.JwtWithJwtId));

@@ -39,7 +39,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
 
         var rerun = await RunAsync("token-a\n", "--json");
 
-        Assert.Equal([$$"""{"token":"{{Fingerprint.Of("token-a")}}","revoked":true,"status":null,"error":null}"""], rerun.StdoutLines);
+        Assert.Equal([$$"""{"token":"{{Fingerprint.Of("token-a")}}","revoked":true,"outcome":"revoked","status":null,"error":null}"""], rerun.StdoutLines);
         Assert.Equal(1, _authing.RequestCount);
     }
 

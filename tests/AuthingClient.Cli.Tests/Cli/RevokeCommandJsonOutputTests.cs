@@ -20,6 +20,7 @@ public class RevokeCommandJsonOutputTests
         var lines = result.StdoutLines.Select(line => JsonDocument.Parse(line).RootElement).ToArray();
         Assert.Equal(tokens.Select(Fingerprint.Of), lines.Select(line => line.GetProperty("token").GetString()));
         Assert.Equal([JsonValueKind.True, JsonValueKind.False, JsonValueKind.Null], lines.Select(line => line.GetProperty("revoked").ValueKind));
+        Assert.Equal(["revoked", "not_revoked", "refused"], lines.Select(line => line.GetProperty("outcome").GetString()));
         Assert.Equal(JsonValueKind.Null, lines[0].GetProperty("status").ValueKind);
         Assert.Equal(400, lines[1].GetProperty("status").GetInt32());
         Assert.Equal("unsupported_token_type", lines[1].GetProperty("error").GetString());
@@ -35,7 +36,7 @@ public class RevokeCommandJsonOutputTests
 
         Assert.Equal(0, result.ExitCode);
         var line = JsonDocument.Parse(Assert.Single(result.StdoutLines)).RootElement;
-        Assert.Equal(["token", "revoked", "status", "error"], line.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(["token", "revoked", "outcome", "status", "error"], line.EnumerateObject().Select(property => property.Name));
         Assert.True(line.GetProperty("revoked").GetBoolean());
     }
 
@@ -49,7 +50,7 @@ public class RevokeCommandJsonOutputTests
 
         Assert.Equal(3, result.StdoutLines.Length);
         Assert.All(result.StdoutLines, line => Assert.Equal(
-            ["token", "revoked", "status", "error"],
+            ["token", "revoked", "outcome", "status", "error"],
             JsonDocument.Parse(line).RootElement.EnumerateObject().Select(property => property.Name)));
         Assert.Contains("authing-revoke: progress: 3 done", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("authing-revoke: line 2 (", result.Stderr, StringComparison.Ordinal);

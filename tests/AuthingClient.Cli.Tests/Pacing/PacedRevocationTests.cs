@@ -8,7 +8,7 @@ namespace AuthingClient.Cli.Tests.Pacing;
 /// <summary>How one token's revocation waits out throttling, and the bound on that wait, on a fake clock.</summary>
 public class PacedRevocationTests
 {
-    private static readonly TokenOutcome Throttled = new(TokenOutcomeKind.Failed, HttpStatusCode.TooManyRequests, "http_error", "refused: 429.");
+    private static readonly TokenOutcome Throttled = new(RevocationOutcome.Refused, HttpStatusCode.TooManyRequests, "refused", "refused: 429.");
 
     [Fact]
     public async Task A_throttled_revocation_is_started_again_until_it_gets_an_answer()
@@ -19,7 +19,7 @@ public class PacedRevocationTests
 
         var outcome = await PacedRevocation.RevokeAsync(pace, time, () => Answer(answers.Dequeue()), CancellationToken.None);
 
-        Assert.Equal(TokenOutcomeKind.Revoked, outcome.Kind);
+        Assert.Equal(RevocationOutcome.Revoked, outcome.Outcome);
         Assert.Empty(answers);
     }
 
@@ -42,7 +42,7 @@ public class PacedRevocationTests
             },
             CancellationToken.None);
 
-        Assert.Equal(TokenOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(RevocationOutcome.Refused, outcome.Outcome);
         Assert.Equal(HttpStatusCode.TooManyRequests, outcome.Status);
         Assert.Contains("Still throttled after 10 minutes", outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(11, attempts);
@@ -57,7 +57,7 @@ public class PacedRevocationTests
 
         var outcome = await PacedRevocation.RevokeAsync(pace, time, () => { attempts++; return Task.FromResult(Throttled); }, CancellationToken.None);
 
-        Assert.Equal(TokenOutcomeKind.Failed, outcome.Kind);
+        Assert.Equal(RevocationOutcome.Refused, outcome.Outcome);
         Assert.Equal(1, attempts);
     }
 

@@ -22,7 +22,7 @@ public class OrderedRevocationsTests
         _started[0].SetResult(Failed);
 
         Assert.True(await run);
-        Assert.Equal([(1L, TokenOutcomeKind.Failed), (2L, TokenOutcomeKind.NotRevoked), (3L, TokenOutcomeKind.Revoked)], _sink.Reported);
+        Assert.Equal([(1L, RevocationOutcome.Refused), (2L, RevocationOutcome.NotRevoked), (3L, RevocationOutcome.Revoked)], _sink.Reported);
     }
 
     [Fact]
@@ -54,12 +54,12 @@ public class OrderedRevocationsTests
         FinishAll();
 
         Assert.False(await run);
-        Assert.Equal([(1L, TokenOutcomeKind.Revoked)], _sink.Reported);
+        Assert.Equal([(1L, RevocationOutcome.Revoked)], _sink.Reported);
     }
 
-    private static TokenOutcome NotRevoked => new(TokenOutcomeKind.NotRevoked, System.Net.HttpStatusCode.BadRequest, "unsupported_token_type", "not revoked");
+    private static TokenOutcome NotRevoked => new(RevocationOutcome.NotRevoked, System.Net.HttpStatusCode.BadRequest, "unsupported_token_type", "not revoked");
 
-    private static TokenOutcome Failed => new(TokenOutcomeKind.Failed, System.Net.HttpStatusCode.Unauthorized, "invalid_client", "refused");
+    private static TokenOutcome Failed => new(RevocationOutcome.Refused, System.Net.HttpStatusCode.Unauthorized, "invalid_client", "refused");
 
     private static IAsyncEnumerable<InputToken> Tokens(int count) =>
         Enumerable.Range(1, count).Select(i => new InputToken($"token-{i}", i)).ToAsyncEnumerable();
@@ -99,13 +99,13 @@ public class OrderedRevocationsTests
     {
         private readonly TaskCompletionSource _reportedOne = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public List<(long Position, TokenOutcomeKind Kind)> Reported { get; } = [];
+        public List<(long Position, RevocationOutcome Outcome)> Reported { get; } = [];
 
         public Task ReportedOne => _reportedOne.Task;
 
         public void Report(InputToken token, TokenOutcome outcome)
         {
-            Reported.Add((token.Position, outcome.Kind));
+            Reported.Add((token.Position, outcome.Outcome));
             _reportedOne.TrySetResult();
         }
 

@@ -77,7 +77,7 @@ public sealed class JwtBearerRevocationCheckTests
     {
         await using var api = await ProtectedApi.StartAsync();
         var token = TestTokens.Jwt();
-        await api.Services.GetRequiredService<IRevokedTokenRegistry>().MarkRevokedAsync(token);
+        await api.Services.GetRequiredService<RevokedTokenRegistry>().MarkRevokedAsync(token);
 
         var why = await api.WhyAsync(token);
 
@@ -88,7 +88,7 @@ public sealed class JwtBearerRevocationCheckTests
     public async Task RegistryCannotBeRead_TheTokenIsRejected()
     {
         await using var api = await ProtectedApi.StartAsync(services =>
-            services.AddSingleton<IRevokedTokenRegistry>(new RecordingRegistry(failsWith: new TimeoutException("store down"))));
+            services.AddSingleton<RevokedTokenRegistry>(new RecordingRegistry(failsWith: new TimeoutException("store down"))));
 
         var (status, why) = (await api.GetMeAsync(TestTokens.Jwt()), await api.WhyAsync(TestTokens.Jwt()));
 
@@ -108,7 +108,7 @@ public sealed class JwtBearerRevocationCheckTests
             },
         });
         var revoked = TestTokens.Jwt();
-        await api.Services.GetRequiredService<IRevokedTokenRegistry>().MarkRevokedAsync(revoked);
+        await api.Services.GetRequiredService<RevokedTokenRegistry>().MarkRevokedAsync(revoked);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (await api.GetMeAsync(TestTokens.Jwt()), await api.GetMeAsync(revoked)));
         Assert.Equal(2, calls);
@@ -119,7 +119,7 @@ public sealed class JwtBearerRevocationCheckTests
     {
         var registry = new RecordingRegistry();
         await using var api = await ProtectedApi.StartAsync(
-            services => services.AddSingleton<IRevokedTokenRegistry>(registry),
+            services => services.AddSingleton<RevokedTokenRegistry>(registry),
             o => o.Events = new JwtBearerEvents { OnTokenValidated = context => Fail(context, "Refused by the application.") });
 
         var why = await api.WhyAsync(TestTokens.Jwt());
@@ -135,7 +135,7 @@ public sealed class JwtBearerRevocationCheckTests
             services => services.AddSingleton(seen).AddScoped<CountingEvents>(),
             o => o.EventsType = typeof(CountingEvents));
         var revoked = TestTokens.Jwt();
-        await api.Services.GetRequiredService<IRevokedTokenRegistry>().MarkRevokedAsync(revoked);
+        await api.Services.GetRequiredService<RevokedTokenRegistry>().MarkRevokedAsync(revoked);
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Unauthorized), (await api.GetMeAsync(TestTokens.Jwt()), await api.GetMeAsync(revoked)));
         Assert.Equal(2, seen.Count);
@@ -145,7 +145,7 @@ public sealed class JwtBearerRevocationCheckTests
     public async Task AddAuthingRevocationCheckTwice_ChecksOnceAndStillRejects()
     {
         var registry = new RecordingRegistry();
-        await using var api = await ProtectedApi.StartAsync(services => services.AddSingleton<IRevokedTokenRegistry>(registry).AddAuthingRevocationCheck());
+        await using var api = await ProtectedApi.StartAsync(services => services.AddSingleton<RevokedTokenRegistry>(registry).AddAuthingRevocationCheck());
         var token = TestTokens.Jwt();
 
         Assert.Equal(HttpStatusCode.OK, await api.GetMeAsync(token));

@@ -19,7 +19,7 @@ public sealed class RegistrationTests
 
         await provider.GetRequiredService<AuthenticationClient>().RevokeTokenAsync(token);
 
-        var registry = Assert.IsType<InMemoryRevokedTokenRegistry>(provider.GetRequiredService<IRevokedTokenRegistry>());
+        var registry = Assert.IsType<InMemoryRevokedTokenRegistry>(provider.GetRequiredService<RevokedTokenRegistry>());
         Assert.True(await registry.IsRevokedAsync(token));
     }
 
@@ -31,7 +31,7 @@ public sealed class RegistrationTests
         using var provider = Build(services => services.AddAuthingAuthenticationClient(o => authing.Configure(o)));
 
         Assert.True(await provider.GetRequiredService<AuthenticationClient>().RevokeTokenAsync(TestTokens.Opaque()));
-        Assert.Null(provider.GetService<IRevokedTokenRegistry>());
+        Assert.Null(provider.GetService<RevokedTokenRegistry>());
     }
 
     [Fact]
@@ -56,24 +56,25 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public async Task UseDistributedRevokedTokenRegistry_ReplacesTheInMemoryOneWhateverTheOrder()
+    public async Task AddAuthingDistributedRevokedTokenRegistry_ReplacesTheInMemoryOneWhateverTheOrder()
     {
         using var authing = AuthingServer.Answering(AuthingAnswer.Revoked);
         using var provider = Build(services =>
         {
             services.AddDistributedMemoryCache();
-            services.AddAuthingAuthenticationClient(o => authing.Configure(o)).UseDistributedRevokedTokenRegistry();
+            services.AddAuthingAuthenticationClient(o => authing.Configure(o));
+            services.AddAuthingDistributedRevokedTokenRegistry();
             services.AddAuthingRevokedTokenRegistry();
         });
 
-        Assert.IsType<DistributedRevokedTokenRegistry>(provider.GetRequiredService<IRevokedTokenRegistry>());
+        Assert.IsType<DistributedRevokedTokenRegistry>(provider.GetRequiredService<RevokedTokenRegistry>());
     }
 
     [Fact]
-    public void ConfigureRevokedTokenRegistry_InvalidOptions_FailAtStartupNamingTheSetting()
+    public void AddAuthingRevokedTokenRegistry_InvalidOptions_FailAtStartupNamingTheSetting()
     {
         using var provider = Build(
-            services => services.AddAuthingAuthenticationClient(Configuration("when_requested")).ConfigureRevokedTokenRegistry(o => o.ClockSkew = TimeSpan.FromDays(-1)),
+            services => services.AddAuthingAuthenticationClient(Configuration("when_requested")).Services.AddAuthingRevokedTokenRegistry(o => o.ClockSkew = TimeSpan.FromDays(-1)),
             validate: false);
 
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());

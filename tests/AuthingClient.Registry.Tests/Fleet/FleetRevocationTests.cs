@@ -53,7 +53,7 @@ public sealed class FleetRevocationTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, await b.EventuallyAsync(withoutJwtId, HttpStatusCode.Unauthorized));
         Assert.Equal(HttpStatusCode.Unauthorized, await b.GetMeAsync(EcdsaTokens.Malleate(withJwtId)));
         Assert.Equal(HttpStatusCode.Unauthorized, await b.GetMeAsync(EcdsaTokens.Malleate(withoutJwtId)));
-        Assert.True(await b.Api.Services.GetRequiredService<AuthingClient.Revocation.IRevokedTokenRegistry>().IsRevokedAsync(opaque));
+        Assert.True(await b.Api.Services.GetRequiredService<AuthingClient.Revocation.RevokedTokenRegistry>().IsRevokedAsync(opaque));
     }
 
     [RedisFact]

@@ -31,7 +31,7 @@ public sealed class RedisRegistryOptionsTests
             ("127.0.0.1:6390", TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(3), TimeSpan.FromHours(2), "shop"),
             (options.Redis, options.FailClosedAfter, options.PollInterval, options.LoadTimeout, options.LogRetention, options.KeyPrefix));
         Assert.Equal((TimeSpan.FromDays(7), TimeSpan.FromMinutes(1)), (lifetimes.OpaqueTokenLifetime, lifetimes.ClockSkew));
-        Assert.IsType<RedisRevokedTokenRegistry>(provider.GetRequiredService<IRevokedTokenRegistry>());
+        Assert.IsType<RedisRevokedTokenRegistry>(provider.GetRequiredService<RevokedTokenRegistry>());
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ObserverNotificationTests
         Assert.All(observers, observer =>
         {
             var notice = Assert.Single(observer.Notices);
-            Assert.Equal((token, TokenTypeHint.RefreshToken, RevocationStatus.Revoked, (AuthingRevocationException?)null), (notice.Token, notice.TokenTypeHint, notice.Status, notice.Failure));
+            Assert.Equal((token, TokenTypeHint.RefreshToken, RevocationOutcome.Revoked, (AuthingRevocationException?)null), (notice.Token, notice.TokenTypeHint, notice.Outcome, notice.Failure));
         });
     }
 
@@ -31,13 +31,13 @@ public sealed class ObserverNotificationTests
 
         Assert.False(await RevokeAsync(authing, [observer], TestTokens.Jwt()));
 
-        Assert.Equal(RevocationStatus.NotRevoked, Assert.Single(observer.Notices).Status);
+        Assert.Equal(RevocationOutcome.NotRevoked, Assert.Single(observer.Notices).Outcome);
     }
 
     [Theory]
     [InlineData(AuthingAnswer.ServerError, HttpStatusCode.InternalServerError)]
     [InlineData(AuthingAnswer.InvalidClient, HttpStatusCode.Unauthorized)]
-    public async Task RevokeTokenAsync_AuthingFails_TellsObserversNotConfirmedAndRethrowsTheSameFailure(AuthingAnswer answer, HttpStatusCode status)
+    public async Task RevokeTokenAsync_AuthingFails_TellsObserversTheFailureAndRethrowsIt(AuthingAnswer answer, HttpStatusCode status)
     {
         using var authing = AuthingServer.Answering(answer);
         RecordingObserver[] observers = [new("a"), new("b")];
@@ -48,7 +48,7 @@ public sealed class ObserverNotificationTests
         Assert.All(observers, observer =>
         {
             var notice = Assert.Single(observer.Notices);
-            Assert.Equal((RevocationStatus.NotConfirmed, thrown), (notice.Status, notice.Failure));
+            Assert.Equal((RevocationOutcome.Refused, thrown), (notice.Outcome, notice.Failure));
         });
     }
 
@@ -60,16 +60,31 @@ public sealed class ObserverNotificationTests
         RecordingObserver[] observers = [new("before"), new("failing", failure), new("after")];
         var token = TestTokens.Opaque();
 
-        var thrown = await Assert.ThrowsAsync<RevocationObserverException>(() => RevokeAsync(authing, observers, token));
+        var thrown = await Assert.ThrowsAsync<AuthingRevocationException>(() => RevokeAsync(authing, observers, token));
 
         Assert.All(observers, observer => Assert.Single(observer.Notices));
-        Assert.True(thrown.RemoteResult);
-        Assert.Equal(RevocationFailureKind.LocalPropagation, thrown.Kind);
-        Assert.Null(thrown.RemoteFailure);
+        Assert.Equal((RevocationOutcome.Revoked, (HttpStatusCode?)null, 1), (thrown.Outcome, thrown.StatusCode, thrown.Attempts));
         Assert.Same(failure, Assert.Single(thrown.ObserverFailures));
         Assert.Same(failure, Assert.Single(Assert.IsType<AggregateException>(thrown.InnerException).InnerExceptions));
         Assert.Contains("the token is revoked at Authing, but a local cache may still accept it", thrown.Message, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(token, thrown.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_AnsweredAfterARetryAndAnObserverThrows_ReportsEveryAttempt()
+    {
+        var answers = 0;
+        using var authing = AuthingServer.AnsweringWith(_ => Interlocked.Increment(ref answers) == 1
+            ? Task.FromResult<WireMock.IResponseMessage>(new WireMock.ResponseMessage { StatusCode = (int)HttpStatusCode.ServiceUnavailable })
+            : AuthingServer.RevokedResponse());
+        var options = authing.Options();
+        (options.Retry.MaxAttempts, options.Retry.BaseDelay, options.Retry.MaxDelay) = (2, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1));
+        options.RevocationObservers.Add(new RecordingObserver(throws: new InvalidOperationException("cache unreachable")));
+        using var client = new AuthenticationClient(options);
+
+        var thrown = await Assert.ThrowsAsync<AuthingRevocationException>(() => client.RevokeTokenAsync(TestTokens.Opaque()));
+
+        Assert.Equal((RevocationOutcome.Revoked, 2, 2), (thrown.Outcome, thrown.Attempts, authing.RequestCount));
     }
 
     [Fact]
@@ -78,7 +93,7 @@ public sealed class ObserverNotificationTests
         using var authing = AuthingServer.Answering(AuthingAnswer.Revoked);
         var other = new RecordingObserver();
 
-        var thrown = await Assert.ThrowsAsync<RevocationObserverException>(() => RevokeAsync(authing, [new ThrowingAtOnce(), other], TestTokens.Opaque()));
+        var thrown = await Assert.ThrowsAsync<AuthingRevocationException>(() => RevokeAsync(authing, [new ThrowingAtOnce(), other], TestTokens.Opaque()));
 
         Assert.Single(other.Notices);
         Assert.IsType<NotSupportedException>(Assert.Single(thrown.ObserverFailures));
@@ -89,9 +104,10 @@ public sealed class ObserverNotificationTests
     {
         using var authing = AuthingServer.Answering(AuthingAnswer.UnsupportedTokenType);
 
-        var thrown = await Assert.ThrowsAsync<RevocationObserverException>(() => RevokeAsync(authing, [new RecordingObserver(throws: new TimeoutException())], TestTokens.Opaque()));
+        var thrown = await Assert.ThrowsAsync<AuthingRevocationException>(() => RevokeAsync(authing, [new RecordingObserver(throws: new TimeoutException())], TestTokens.Opaque()));
 
-        Assert.False(thrown.RemoteResult);
+        Assert.Equal(RevocationOutcome.NotRevoked, thrown.Outcome);
+        Assert.IsType<TimeoutException>(Assert.Single(thrown.ObserverFailures));
         Assert.Contains("did not revoke", thrown.Message, StringComparison.Ordinal);
     }
 
@@ -101,12 +117,11 @@ public sealed class ObserverNotificationTests
         using var authing = AuthingServer.Answering(AuthingAnswer.ServerError);
         var failure = new InvalidOperationException("cache unreachable");
 
-        var thrown = await Assert.ThrowsAsync<RevocationObserverException>(() => RevokeAsync(authing, [new RecordingObserver(throws: failure)], TestTokens.Opaque()));
+        var thrown = await Assert.ThrowsAsync<AuthingRevocationException>(() => RevokeAsync(authing, [new RecordingObserver(throws: failure)], TestTokens.Opaque()));
 
-        Assert.Null(thrown.RemoteResult);
-        Assert.Equal(HttpStatusCode.InternalServerError, thrown.RemoteFailure?.StatusCode);
-        Assert.Equal(HttpStatusCode.InternalServerError, thrown.StatusCode);
+        Assert.Equal((RevocationOutcome.Refused, (HttpStatusCode?)HttpStatusCode.InternalServerError), (thrown.Outcome, thrown.StatusCode));
         Assert.Same(failure, Assert.Single(thrown.ObserverFailures));
+        Assert.Contains("In addition a local cache may still accept the token", thrown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,13 +163,33 @@ public sealed class ObserverNotificationTests
     public void Notice_ToString_ShowsTheFingerprintNotTheToken()
     {
         var token = TestTokens.Opaque();
-        var notice = new RevocationNotice(token, TokenTypeHint.AccessToken, RevocationStatus.Revoked);
+        var notice = new RevocationNotice(token, TokenTypeHint.AccessToken, RevocationOutcome.Revoked);
 
         var text = notice.ToString();
 
         Assert.DoesNotContain(token, text, StringComparison.Ordinal);
         Assert.Contains(AuthingClient.Diagnostics.TokenFingerprint.Of(token), text, StringComparison.Ordinal);
-        Assert.Equal(RevokedTokenRegistry.KeyOf(token), notice.TokenHash);
+        Assert.Contains("Outcome=Revoked", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RevocationOutcome.Unknown)]
+    [InlineData(RevocationOutcome.Canceled)]
+    [InlineData((RevocationOutcome)42)]
+    public void Notice_OutcomeAuthingCannotGive_IsRefused(RevocationOutcome outcome)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RevocationNotice(TestTokens.Opaque(), null, outcome));
+    }
+
+    [Fact]
+    public void Notice_FailedOutcomeWithoutItsFailure_OrAnswerWithAFailure_IsRefused()
+    {
+        var timeout = new AuthingRevocationException("no answer", RevocationOutcome.Timeout);
+
+        Assert.Throws<ArgumentException>(() => new RevocationNotice(TestTokens.Opaque(), null, RevocationOutcome.Timeout));
+        Assert.Throws<ArgumentException>(() => new RevocationNotice(TestTokens.Opaque(), null, RevocationOutcome.TransportError, timeout));
+        Assert.Throws<ArgumentException>(() => new RevocationNotice(TestTokens.Opaque(), null, RevocationOutcome.Revoked, timeout));
+        Assert.Same(timeout, new RevocationNotice(TestTokens.Opaque(), null, RevocationOutcome.Timeout, timeout).Failure);
     }
 
     private static async Task<bool> RevokeAsync(AuthingServer authing, IEnumerable<IRevocationObserver> observers, string token, TokenTypeHint? hint = null, CancellationToken cancellationToken = default)

@@ -76,9 +76,9 @@ public sealed class RegistryMarkingTests
         var observer = new RecordingObserver();
         using var client = authing.Client(new RecordingRegistry(failsWith: failure), [observer]);
 
-        var thrown = await Assert.ThrowsAsync<RevocationObserverException>(() => client.RevokeTokenAsync(TestTokens.Opaque()));
+        var thrown = await Assert.ThrowsAsync<AuthingRevocationException>(() => client.RevokeTokenAsync(TestTokens.Opaque()));
 
-        Assert.Equal((1, true, 1), (authing.RequestCount, thrown.RemoteResult, observer.Notices.Count));
+        Assert.Equal((1, RevocationOutcome.Revoked, 1, 1), (authing.RequestCount, thrown.Outcome, thrown.ObserverFailures.Count, observer.Notices.Count));
         Assert.Same(failure, Assert.Single(thrown.ObserverFailures));
     }
 

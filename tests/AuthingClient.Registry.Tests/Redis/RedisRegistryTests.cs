@@ -32,7 +32,7 @@ public sealed class RedisRegistryTests(RedisServer redis)
         Assert.Equal(
             (HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK),
             (await instanceB.GetMeAsync(token), await instanceA.GetMeAsync(token), await instanceB.GetMeAsync(unrelated)));
-        Assert.IsType<DistributedRevokedTokenRegistry>(instanceB.Services.GetRequiredService<IRevokedTokenRegistry>());
+        Assert.IsType<DistributedRevokedTokenRegistry>(instanceB.Services.GetRequiredService<RevokedTokenRegistry>());
     }
 
     [RedisFact]
@@ -91,6 +91,7 @@ public sealed class RedisRegistryTests(RedisServer redis)
     private Task<ProtectedApi> StartInstanceAsync(AuthingServer authing) => ProtectedApi.StartAsync(services =>
     {
         services.AddStackExchangeRedisCache(o => (o.Configuration, o.InstanceName) = (redis.Configuration, _instanceName));
-        services.AddAuthingAuthenticationClient(o => authing.Configure(o)).UseDistributedRevokedTokenRegistry();
+        services.AddAuthingAuthenticationClient(o => authing.Configure(o));
+        services.AddAuthingDistributedRevokedTokenRegistry();
     });
 }

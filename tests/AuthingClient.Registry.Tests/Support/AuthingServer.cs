@@ -61,7 +61,7 @@ public sealed class AuthingServer : IDisposable
     }
 
     /// <summary>A standalone client of this server that marks <paramref name="registry"/> and tells <paramref name="observers"/>.</summary>
-    public AuthenticationClient Client(IRevokedTokenRegistry? registry = null, IEnumerable<IRevocationObserver>? observers = null, RevokedTokenMarking marking = RevokedTokenMarking.WhenRequested)
+    public AuthenticationClient Client(RevokedTokenRegistry? registry = null, IEnumerable<IRevocationObserver>? observers = null, RevokedTokenMarking marking = RevokedTokenMarking.WhenRequested)
     {
         var options = Options(marking);
         options.RevokedTokenRegistry = registry;

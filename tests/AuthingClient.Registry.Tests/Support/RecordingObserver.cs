@@ -23,23 +23,34 @@ public class RecordingObserver(string name = "observer", Exception? throws = nul
     }
 }
 
-/// <summary>A registry that records what it was asked and delegates to an in-memory one; it can be made to fail.</summary>
-public sealed class RecordingRegistry(Exception? failsWith = null) : IRevokedTokenRegistry
+/// <summary>
+/// A store of its own, built on the public extension point (<see cref="RevokedTokenRegistry"/>) as a
+/// user's would be: it counts what it was asked, and can be made to fail.
+/// </summary>
+public sealed class RecordingRegistry(Exception? failsWith = null) : RevokedTokenRegistry(options: null, timeProvider: null)
 {
-    private readonly InMemoryRevokedTokenRegistry _inner = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _entries = new();
     private int _calls;
 
     public int Calls => _calls;
 
-    public ValueTask<bool> IsRevokedAsync(string token, CancellationToken cancellationToken = default)
+    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
-        return failsWith is null ? _inner.IsRevokedAsync(token, cancellationToken) : ValueTask.FromException<bool>(failsWith);
+        return failsWith is null
+            ? ValueTask.FromResult(_entries.TryGetValue(key, out var end) ? end : (DateTimeOffset?)null)
+            : ValueTask.FromException<DateTimeOffset?>(failsWith);
     }
 
-    public ValueTask MarkRevokedAsync(string token, CancellationToken cancellationToken = default)
+    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
-        return failsWith is null ? _inner.MarkRevokedAsync(token, cancellationToken) : ValueTask.FromException(failsWith);
+        if (failsWith is not null)
+        {
+            return ValueTask.FromException(failsWith);
+        }
+
+        _entries[key] = expiresAt;
+        return ValueTask.CompletedTask;
     }
 }

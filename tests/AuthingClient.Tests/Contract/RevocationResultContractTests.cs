@@ -73,8 +73,8 @@ public sealed class RevocationResultContractTests(RevocationServerFixture server
         var exception = await RevokeAgainstAsync(answerName);
 
         Assert.Equal(
-            (RevocationFailureKind.ErrorResponse, (HttpStatusCode?)answer.Status, answer.Error, answer.ErrorDescription, answer.ErrorUri, true),
-            (exception.Kind, exception.StatusCode, exception.Error, exception.ErrorDescription, exception.ErrorUri, exception.ServerResponded));
+            (RevocationOutcome.Refused, (HttpStatusCode?)answer.Status, answer.Error, answer.ErrorDescription, answer.ErrorUri, true),
+            (exception.Outcome, exception.StatusCode, exception.Error, exception.ErrorDescription, exception.ErrorUri, exception.StatusCode is not null));
     }
 
     [Theory]
@@ -123,7 +123,7 @@ public sealed class RevocationResultContractTests(RevocationServerFixture server
 
         var exception = await Server.RevokeExpectingFailureAsync(construction);
 
-        Assert.Equal((RevocationFailureKind.ErrorResponse, (HttpStatusCode?)status), (exception.Kind, exception.StatusCode));
+        Assert.Equal((RevocationOutcome.Refused, (HttpStatusCode?)status), (exception.Outcome, exception.StatusCode));
     }
 
     [Theory]

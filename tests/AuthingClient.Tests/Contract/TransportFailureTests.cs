@@ -18,6 +18,6 @@ public sealed class TransportFailureTests
 
         var exception = await Assert.ThrowsAsync<AuthingRevocationException>(() => client.RevokeTokenAsync(TestApp.Token));
 
-        Assert.Equal((RevocationFailureKind.Transport, (HttpStatusCode?)null, false), (exception.Kind, exception.StatusCode, exception.ServerResponded));
+        Assert.Equal((RevocationOutcome.TransportError, (HttpStatusCode?)null, false), (exception.Outcome, exception.StatusCode, exception.StatusCode is not null));
     }
 }

@@ -85,7 +85,7 @@ public sealed class KeyedClientTests : IDisposable
         await provider.GetRequiredKeyedService<AuthenticationClient>("tenant-a").RevokeTokenAsync("token-of-a");
         await provider.GetRequiredKeyedService<AuthenticationClient>("tenant-b").RevokeTokenAsync("token-of-b");
 
-        var registry = provider.GetRequiredService<IRevokedTokenRegistry>();
+        var registry = provider.GetRequiredService<RevokedTokenRegistry>();
         Assert.True(await registry.IsRevokedAsync("token-of-a"));
         Assert.True(await registry.IsRevokedAsync("token-of-b"));
         Assert.False(await registry.IsRevokedAsync("token-of-nobody"));
