@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using AuthingClient.Configuration;
-
 namespace AuthingClient;
 
 /// <summary>
@@ -8,7 +5,6 @@ namespace AuthingClient;
 /// console's "revocation token authentication method" setting. Configuration accepts both the .NET
 /// names and the OAuth names (<c>client_secret_post</c>, <c>client_secret_basic</c>, <c>none</c>).
 /// </summary>
-[TypeConverter(typeof(ClientAuthenticationMethodConverter))]
 public enum ClientAuthenticationMethod
 {
     /// <summary><c>client_secret_post</c> (the default): <c>client_id</c> and <c>client_secret</c> in the form body.</summary>

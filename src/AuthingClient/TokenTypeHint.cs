@@ -1,13 +1,9 @@
-using System.ComponentModel;
-using AuthingClient.Configuration;
-
 namespace AuthingClient;
 
 /// <summary>
 /// RFC 7009 §2.1 <c>token_type_hint</c>: what kind of token is being revoked. Optional; a server
 /// that cannot use the hint searches all token kinds.
 /// </summary>
-[TypeConverter(typeof(TokenTypeHintConverter))]
 public enum TokenTypeHint
 {
     /// <summary><c>access_token</c>.</summary>

@@ -1,23 +1,19 @@
 using AuthingClient.Cli.Pacing;
 using AuthingClient.Cli.Settings;
-using AuthingClient.Configuration;
 using AuthingClient.Revocation;
 using AuthingClient.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuthingClient.Cli.Revocation;
 
 /// <summary>
-/// The <see cref="AuthenticationClient"/> a run uses, built the way applications build it: an
-/// <see cref="IConfiguration"/> section bound by <c>AddAuthingAuthenticationClient</c>, resolved
-/// from dependency injection (which validates the options). When no Authing domain is configured,
-/// the built-in <see cref="AuthingStandIn"/> is started and the client points at it.
+/// The <see cref="AuthenticationClient"/> a run uses, built the way applications build it: options
+/// set from the run's settings through <c>AddAuthingAuthenticationClient</c>, resolved from
+/// dependency injection (which validates the options). With <c>--stand-in</c>, the built-in
+/// <see cref="AuthingStandIn"/> is started and the client points at it.
 /// </summary>
 internal sealed class RevocationTarget : IDisposable
 {
-    private const string Section = AuthenticationClientOptions.SectionName;
-
     private readonly ServiceProvider _services;
 
     private RevocationTarget(ServiceProvider services, AuthingStandIn? standIn, RunPace pace)
@@ -52,10 +48,6 @@ internal sealed class RevocationTarget : IDisposable
         var pace = new RunPace(time, settings.Rate);
         try
         {
-            var configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(ConfigurationValues(settings, standIn))
-                .Build();
-
             var services = new ServiceCollection();
 
             // Built by the container, so disposed with it (the Redis connection included).
@@ -66,7 +58,7 @@ internal sealed class RevocationTarget : IDisposable
                 services.AddSingleton<RevokedTokenRegistry>(_ => FleetRegistry.Connect(redis, time));
             }
 
-            services.AddAuthingAuthenticationClient(configuration.GetSection(Section))
+            services.AddAuthingAuthenticationClient(options => Configure(options, settings, standIn))
                 .AddHttpMessageHandler(() => new PacingHandler(pace, time));
             return new RevocationTarget(services.BuildServiceProvider(), standIn, pace);
         }
@@ -97,25 +89,17 @@ internal sealed class RevocationTarget : IDisposable
         return AuthingStandIn.Start(options);
     }
 
-    private static Dictionary<string, string?> ConfigurationValues(CliSettings settings, AuthingStandIn? standIn)
+    /// <summary>
+    /// The run's settings as they were given: an empty value stays empty, so the validator names it.
+    /// The stand-in's own address and credentials replace the given ones (it was started with the
+    /// run's protocol and method, and holds no secret for <c>none</c>).
+    /// </summary>
+    private static void Configure(AuthenticationClientOptions options, CliSettings settings, AuthingStandIn? standIn)
     {
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            [$"{Section}:{nameof(AuthenticationClientOptions.AppHost)}"] = settings.AppHost,
-            [$"{Section}:{nameof(AuthenticationClientOptions.AppId)}"] = settings.AppId,
-            [$"{Section}:{nameof(AuthenticationClientOptions.AppSecret)}"] = settings.AppSecret,
-            [$"{Section}:{nameof(AuthenticationClientOptions.Protocol)}"] = WireNames.Protocol.ToWireName(settings.Protocol),
-            [$"{Section}:{nameof(AuthenticationClientOptions.RevocationEndPointAuthMethod)}"] = WireNames.AuthMethod.ToWireName(settings.AuthMethod),
-        };
-
-        if (standIn is not null)
-        {
-            var options = standIn.CreateClientOptions();
-            values[$"{Section}:{nameof(AuthenticationClientOptions.AppHost)}"] = options.AppHost;
-            values[$"{Section}:{nameof(AuthenticationClientOptions.AppId)}"] = options.AppId;
-            values[$"{Section}:{nameof(AuthenticationClientOptions.AppSecret)}"] = options.AppSecret;
-        }
-
-        return values;
+        (options.AppHost, options.AppId, options.AppSecret) = standIn?.CreateClientOptions() is { } local
+            ? (local.AppHost, local.AppId, local.AppSecret)
+            : (settings.AppHost, settings.AppId, settings.AppSecret);
+        options.Protocol = settings.Protocol;
+        options.RevocationEndPointAuthMethod = settings.AuthMethod;
     }
 }

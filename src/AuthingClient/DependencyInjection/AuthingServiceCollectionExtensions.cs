@@ -33,13 +33,20 @@ public static class AuthingServiceCollectionExtensions
     /// Registers <see cref="AuthenticationClient"/> with settings read from a configuration
     /// section (usually <c>configuration.GetSection("Authing")</c>), validated at start-up.
     /// </summary>
+    /// <remarks>
+    /// The section is bound by the configuration-binding source generator (no reflection, trim/AOT-safe).
+    /// <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c> and <c>RevokedTokenMarking</c> take the OAuth
+    /// names (<c>oauth</c>, <c>client_secret_basic</c>, <c>when_confirmed</c>) as well as the .NET names.
+    /// A value that cannot be parsed makes resolving the options throw <see cref="FormatException"/>
+    /// naming the setting's path (<c>Authing:Timeout must be a time span such as 00:00:30.</c>), never the value.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>, <c>Timeout</c>, <c>AttemptTimeout</c> and <c>Retry</c> (<c>MaxAttempts</c>, <c>BaseDelay</c>, <c>MaxDelay</c>).</param>
     /// <returns>A builder to add revocation observers, and handlers or settings of the underlying HTTP client.</returns>
     public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddAuthingAuthenticationClient(options => AuthenticationClientOptionsReader.Read(configuration, options));
+        return services.AddAuthingAuthenticationClient(options => AuthenticationClientOptionsBinding.Bind(configuration, options));
     }
 
     /// <summary>
@@ -64,6 +71,10 @@ public static class AuthingServiceCollectionExtensions
     /// validated at start-up. Resolve it with <c>[FromKeyedServices("tenant-a")]</c> or
     /// <c>GetRequiredKeyedService&lt;AuthenticationClient&gt;("tenant-a")</c>.
     /// </summary>
+    /// <remarks>
+    /// Bound as by <see cref="AddAuthingAuthenticationClient(IServiceCollection, IConfiguration)"/>:
+    /// OAuth or .NET names for the enum settings, and errors that name the setting's path, never the value.
+    /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="name">The client's name: its service key, the name of its options, and its <c>authing.client.name</c> in traces and metrics.</param>
     /// <param name="configuration">The section holding <c>AppId</c>, <c>AppSecret</c>, <c>AppHost</c>, <c>Protocol</c>, <c>RevocationEndPointAuthMethod</c>, <c>AllowInsecureHttp</c>, <c>RevokedTokenMarking</c>, <c>Timeout</c>, <c>AttemptTimeout</c> and <c>Retry</c> (<c>MaxAttempts</c>, <c>BaseDelay</c>, <c>MaxDelay</c>).</param>
@@ -72,7 +83,7 @@ public static class AuthingServiceCollectionExtensions
     public static AuthingClientBuilder AddAuthingAuthenticationClient(this IServiceCollection services, string name, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddAuthingAuthenticationClient(name, options => AuthenticationClientOptionsReader.Read(configuration, options));
+        return services.AddAuthingAuthenticationClient(name, options => AuthenticationClientOptionsBinding.Bind(configuration, options));
     }
 
     /// <summary>

@@ -85,6 +85,20 @@ public class RevokeCommandUsageErrorTests
         Assert.Empty(authing.Requests);
     }
 
+    [Fact]
+    public async Task An_empty_secret_variable_exits_2_pointing_at_it_and_sends_nothing()
+    {
+        using var authing = FakeAuthing.Start().AnswerOkByDefault();
+        var environment = new Dictionary<string, string?> { ["AUTHING_APP_ID"] = CliRun.AppId, ["AUTHING_APP_SECRET"] = string.Empty };
+
+        var result = await CliRun.RunAsync(environment, "revoke", "some-token", "--app-host", authing.Url);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("AppSecret is required", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("AUTHING_APP_SECRET", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(authing.Requests);
+    }
+
     [Theory]
     [InlineData("not a url")]
     [InlineData("ftp://example.authing.cn")]

@@ -1,3 +1,4 @@
+using AuthingClient.Revocation;
 using AuthingClient.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,12 +37,33 @@ public sealed class ConfigurationBindingTests
     [InlineData("RevocationEndPointAuthMethod", "CLIENT_SECRET_BASIC", ClientAuthenticationMethod.ClientSecretBasic)]
     [InlineData("RevocationEndPointAuthMethod", "ClientSecretBasic", ClientAuthenticationMethod.ClientSecretBasic)]
     [InlineData("RevocationEndPointAuthMethod", " None ", ClientAuthenticationMethod.None)]
+    [InlineData("RevokedTokenMarking", "when_confirmed", RevokedTokenMarking.WhenConfirmed)]
+    [InlineData("RevokedTokenMarking", "WhenConfirmed", RevokedTokenMarking.WhenConfirmed)]
     public void AddAuthingAuthenticationClient_EnumSettingByOAuthOrDotNetName_IsRead(string setting, string text, object expected)
     {
         var options = ResolveOptions(new() { [setting] = text });
 
-        object actual = setting == "Protocol" ? options.Protocol : options.RevocationEndPointAuthMethod;
+        object actual = setting switch
+        {
+            "Protocol" => options.Protocol,
+            "RevocationEndPointAuthMethod" => options.RevocationEndPointAuthMethod,
+            _ => options.RevokedTokenMarking,
+        };
         Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData("Protocol", "saml", "Protocol must be oidc or oauth.")]
+    [InlineData("Protocol", "1", "Protocol must be oidc or oauth.")]
+    [InlineData("RevocationEndPointAuthMethod", "private_key_jwt", "RevocationEndPointAuthMethod must be client_secret_post, client_secret_basic or none.")]
+    [InlineData("RevokedTokenMarking", "", "RevokedTokenMarking must be when_requested or when_confirmed.")]
+    public void AddAuthingAuthenticationClient_UnknownEnumName_FailsStartupValidationListingTheAcceptedNames(string setting, string text, string message)
+    {
+        using var provider = Build(new() { [setting] = text });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(message, Assert.Single(exception.Failures));
     }
 
     [Fact]
@@ -118,18 +140,43 @@ public sealed class ConfigurationBindingTests
     }
 
     [Theory]
-    [InlineData("AllowInsecureHttp", "yes", "Authing:AllowInsecureHttp")]
-    [InlineData("Timeout", "soon", "Authing:Timeout")]
-    [InlineData("Retry:MaxAttempts", "three", "Authing:Retry:MaxAttempts")]
-    [InlineData("Retry:BaseDelay", "1 second", "Authing:Retry:BaseDelay")]
-    public void AddAuthingAuthenticationClient_MalformedValue_FailsNamingTheSetting(string setting, string text, string path)
+    [InlineData("AllowInsecureHttp", "yes", "Authing:AllowInsecureHttp must be true or false.")]
+    [InlineData("Timeout", "soon", "Authing:Timeout must be a time span such as 00:00:30.")]
+    [InlineData("AttemptTimeout", "5s", "Authing:AttemptTimeout must be a time span such as 00:00:30.")]
+    [InlineData("Retry:MaxAttempts", "three", "Authing:Retry:MaxAttempts must be a whole number.")]
+    [InlineData("Retry:MaxAttempts", "99999999999", "Authing:Retry:MaxAttempts must be a whole number.")]
+    [InlineData("Retry:BaseDelay", "1 second", "Authing:Retry:BaseDelay must be a time span such as 00:00:30.")]
+    [InlineData("Retry:MaxDelay", "' at 'x' to type 'y'.", "Authing:Retry:MaxDelay must be a time span such as 00:00:30.")]
+    public void AddAuthingAuthenticationClient_MalformedValue_FailsNamingTheSetting(string setting, string text, string message)
+    {
+        using var provider = Build(new() { [setting] = text });
+
+        var exception = Assert.Throws<FormatException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(message, exception.Message);
+    }
+
+    [Theory]
+    [InlineData("AllowInsecureHttp", "yes")]
+    [InlineData("Timeout", "soon")]
+    [InlineData("Retry:MaxAttempts", "three")]
+    [InlineData("Retry:BaseDelay", "1 second")]
+    public void AddAuthingAuthenticationClient_MalformedValue_ErrorNeverContainsTheValue(string setting, string text)
     {
         using var provider = Build(new() { [setting] = text });
 
         var exception = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains(path, exception.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(text, exception.Message, StringComparison.Ordinal);
+        // ToString covers inner exceptions too, where a binder would quote the value.
+        Assert.DoesNotContain(text, exception.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddAuthingAuthenticationClient_EmptyTimeSpan_KeepsTheDefault()
+    {
+        var options = ResolveOptions(new() { ["Timeout"] = string.Empty });
+
+        Assert.Equal(new AuthenticationClientOptions().Timeout, options.Timeout);
     }
 
     [Fact]
