@@ -1,0 +1,189 @@
+using System.Net;
+using AuthingClient.TestSupport;
+using AuthingClient.Revocation;
+
+namespace AuthingClient.Tests.Revocation;
+
+/// <summary>After a revocation every observer is told, whatever happened at Authing and whatever the other observers did.</summary>
+public sealed class ObserverNotificationTests
+{
+    [Fact]
+    public async Task RevokeTokenAsync_Revoked_TellsEveryObserverOnceWithTheTokenHintAndOutcome()
+    {
+        using var authing = AuthingServer.Answering(AuthingAnswer.Revoked);
+        RecordingObserver[] observers = [new("a"), new("b"), new("c")];
+        var token = TestTokens.Opaque();
+
+        Assert.True(await RevokeAsync(authing, observers, token, TokenTypeHint.RefreshToken));
+
+        Assert.All(observers, observer =>
+        {
+            var notice = Assert.Single(observer.Notices);
+            Assert.Equal((token, TokenTypeHint.RefreshToken, RevocationStatus.Revoked, (AuthingRevocationException?)null), (notice.Token, notice.TokenTypeHint, notice.Status, notice.Failure));
+        });
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_UnsupportedTokenType_TellsObserversNotRevokedAndReturnsFalse()
+    {
+        using var authing = AuthingServer.Answering(AuthingAnswer.UnsupportedTokenType);
+        var observer = new RecordingObserver();
+
+        Assert.False(await RevokeAsync(authing, [observer], TestTokens.Jwt()));
+
+        Assert.Equal(RevocationStatus.NotRevoked, Assert.Single(observer.Notices).Status);
+    }
+
+    [Theory]
+    [InlineData(AuthingAnswer.ServerError, HttpStatusCode.InternalServerError)]
+    [InlineData(AuthingAnswer.InvalidClient, HttpStatusCode.Unauthorized)]
+    public async Task RevokeTokenAsync_AuthingFails_TellsObserversNotConfirmedAndRethrowsTheSameFailure(AuthingAnswer answer, HttpStatusCode status)
+    {
+        using var authing = AuthingServer.Answering(answer);
+        RecordingObserver[] observers = [new("a"), new("b")];
+
+        var thrown = await Assert.ThrowsAsync<AuthingRevocationException>(() => RevokeAsync(authing, observers, TestTokens.Opaque()));
+
+        Assert.Equal(status, thrown.StatusCode);
+        Assert.All(observers, observer =>
+        {
+            var notice = Assert.Single(observer.Notices);
+            Assert.Equal((RevocationStatus.NotConfirmed, thrown), (notice.Status, notice.Failure));
+        });
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_OneObserverThrows_OthersStillTold_CallerLearnsTheTokenIsRevokedAtAuthing()
+    {
+        using var authing = AuthingServer.Answering(AuthingAnswer.Revoked);
+        var failure = new InvalidOperationException("cache unreachable");
+        RecordingObserver[] observers = [new("before"), new("failing", failure), new("after")];
+        var token = TestTokens.Opaque();
+
+        var thrown = await Assert.ThrowsAsync<RevocationObserverException>(() => RevokeAsync(authing, observers, token));
+
+        Assert.All(observers, observer => Assert.Single(observer.Notices));
+        Assert.True(thrown.RemoteResult);
+        Assert.Equal(RevocationFailureKind.LocalPropagation, thrown.Kind);
+        Assert.Null(thrown.RemoteFailure);
+        Assert.Same(failure, Assert.Single(thrown.ObserverFailures));
+        Assert.Same(failure, Assert.Single(Assert.IsType<AggregateException>(thrown.InnerException).InnerExceptions));
+        Assert.Contains("the token is revoked at Authing, but a local cache may still accept it", thrown.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(token, thrown.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_ObserverThrowsSynchronously_IsCaughtLikeAnyOtherFailure()
+    {
+        using var authing = AuthingServer.Answering(AuthingAnswer.Revoked);
+        var other = new RecordingObserver();
+
+        var thrown = await Assert.ThrowsAsync<RevocationObserverException>(() => RevokeAsync(authing, [new ThrowingAtOnce(), other], TestTokens.Opaque()));
+
+        Assert.Single(other.Notices);
+        Assert.IsType<NotSupportedException>(Assert.Single(thrown.ObserverFailures));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_UnsupportedTokenTypeAndAnObserverThrows_CallerLearnsAuthingDidNotRevoke()
+    {
+        using var authing = AuthingServer.Answering(AuthingAnswer.UnsupportedTokenType);
+
+        var thrown = await Assert.ThrowsAsync<RevocationObserverException>(() => RevokeAsync(authing, [new RecordingObserver(throws: new TimeoutException())], TestTokens.Opaque()));
+
+        Assert.False(thrown.RemoteResult);
+        Assert.Contains("did not revoke", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_AuthingFailsAndAnObserverThrows_CarriesBothFailures()
+    {
+        using var authing = AuthingServer.Answering(AuthingAnswer.ServerError);
+        var failure = new InvalidOperationException("cache unreachable");
+
+        var thrown = await Assert.ThrowsAsync<RevocationObserverException>(() => RevokeAsync(authing, [new RecordingObserver(throws: failure)], TestTokens.Opaque()));
+
+        Assert.Null(thrown.RemoteResult);
+        Assert.Equal(HttpStatusCode.InternalServerError, thrown.RemoteFailure?.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, thrown.StatusCode);
+        Assert.Same(failure, Assert.Single(thrown.ObserverFailures));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_Observers_RunConcurrently()
+    {
+        // The first observer waits for the second: told one after the other, this never finishes.
+        using var authing = AuthingServer.Answering(AuthingAnswer.Revoked);
+        var second = new SignallingObserver();
+        var first = new WaitingObserver(second.Told);
+
+        Assert.True(await RevokeAsync(authing, [first, second], TestTokens.Opaque()).WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task RevokeTokenAsync_CancelledWhileAuthingAnswers_TellsNoObserver()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var authing = AuthingServer.AnsweringWith(async _ =>
+        {
+            await cancellation.CancelAsync();
+            await release.Task;
+            return await AuthingServer.RevokedResponse();
+        });
+        var observer = new RecordingObserver();
+        try
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RevokeAsync(authing, [observer], TestTokens.Opaque(), cancellationToken: cancellation.Token));
+        }
+        finally
+        {
+            release.SetResult();
+        }
+
+        Assert.Empty(observer.Notices);
+    }
+
+    [Fact]
+    public void Notice_ToString_ShowsTheFingerprintNotTheToken()
+    {
+        var token = TestTokens.Opaque();
+        var notice = new RevocationNotice(token, TokenTypeHint.AccessToken, RevocationStatus.Revoked);
+
+        var text = notice.ToString();
+
+        Assert.DoesNotContain(token, text, StringComparison.Ordinal);
+        Assert.Contains(AuthingClient.Diagnostics.TokenFingerprint.Of(token), text, StringComparison.Ordinal);
+        Assert.Equal(RevokedTokenRegistry.KeyOf(token), notice.TokenHash);
+    }
+
+    private static async Task<bool> RevokeAsync(AuthingServer authing, IEnumerable<IRevocationObserver> observers, string token, TokenTypeHint? hint = null, CancellationToken cancellationToken = default)
+    {
+        using var client = authing.Client(observers: observers);
+        return await client.RevokeTokenAsync(token, hint, cancellationToken);
+    }
+
+    private sealed class ThrowingAtOnce : IRevocationObserver
+    {
+        public ValueTask OnRevokedAsync(RevocationNotice notice, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("throws before returning a task");
+    }
+
+    private sealed class SignallingObserver : IRevocationObserver
+    {
+        private readonly TaskCompletionSource _told = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Told => _told.Task;
+
+        public ValueTask OnRevokedAsync(RevocationNotice notice, CancellationToken cancellationToken)
+        {
+            _told.SetResult();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class WaitingObserver(Task until) : IRevocationObserver
+    {
+        public async ValueTask OnRevokedAsync(RevocationNotice notice, CancellationToken cancellationToken) => await until;
+    }
+}
