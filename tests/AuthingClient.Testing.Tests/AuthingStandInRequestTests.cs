@@ -110,6 +110,7 @@ public class AuthingStandInRequestTests
     [InlineData("token=a&token=b&client_id=harness-app&client_secret=harness-secret-5b2e")]
     [InlineData("token=a%2&client_id=harness-app&client_secret=harness-secret-5b2e")]
     [InlineData("token=%C3%28&client_id=harness-app&client_secret=harness-secret-5b2e")]
+    [InlineData("token=\u00FC&client_id=harness-app&client_secret=harness-secret-5b2e")]
     public async Task A_repeated_parameter_or_a_malformed_encoding_is_400_invalid_request(string body)
     {
         using var harness = StandInHarness.Start();
