@@ -17,26 +17,14 @@ internal sealed class FormBody
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         form = new FormBody(fields);
         problem = string.Empty;
-
-        while (!body.IsEmpty)
+        if (!FormDecoding.TryDecodeFields(body, out var pairs))
         {
-            var end = body.IndexOf((byte)'&');
-            var pair = end < 0 ? body : body[..end];
-            body = end < 0 ? [] : body[(end + 1)..];
-            if (pair.IsEmpty)
-            {
-                continue;
-            }
+            problem = "The form body is not valid application/x-www-form-urlencoded UTF-8 text.";
+            return false;
+        }
 
-            var equals = pair.IndexOf((byte)'=');
-            var rawName = equals < 0 ? pair : pair[..equals];
-            var rawValue = equals < 0 ? [] : pair[(equals + 1)..];
-            if (!FormDecoding.TryDecode(rawName, out var name) || !FormDecoding.TryDecode(rawValue, out var value))
-            {
-                problem = "The form body is not valid application/x-www-form-urlencoded UTF-8 text.";
-                return false;
-            }
-
+        foreach (var (name, value) in pairs)
+        {
             if (!fields.TryAdd(name, value))
             {
                 // Parameter names are not secret; values are never echoed.

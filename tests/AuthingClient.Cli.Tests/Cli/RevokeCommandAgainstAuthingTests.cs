@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using AuthingClient.Cli.Tests.Support;
+using AuthingClient.TestSupport;
 
 namespace AuthingClient.Cli.Tests.Cli;
 

@@ -1,4 +1,5 @@
 using AuthingClient.Cli.Tests.Support;
+using AuthingClient.TestSupport;
 
 namespace AuthingClient.Cli.Tests.Cli;
 

@@ -1,3 +1,4 @@
+using AuthingClient.TestSupport;
 using WireMock.Logging;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;

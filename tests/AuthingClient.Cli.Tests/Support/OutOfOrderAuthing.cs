@@ -1,3 +1,4 @@
+using AuthingClient.TestSupport;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net;
+using AuthingClient.Testing.Revocation;
 using WireMock;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -9,7 +9,8 @@ namespace AuthingClient.Reliability.Tests.Support;
 
 /// <summary>
 /// A revocation endpoint on a real WireMock server that decodes each form body as a server would
-/// (standard form decoding, UTF-8) and records the token it received, before answering.
+/// (with the stand-in's strict form decoder: malformed or unencoded non-ASCII text is refused) and
+/// records the token it received, before answering.
 /// </summary>
 internal sealed class RecordingEndpoint
 {
@@ -25,7 +26,7 @@ internal sealed class RecordingEndpoint
             .RespondWith(Response.Create().WithCallback(request =>
             {
                 Interlocked.Increment(ref _requests);
-                var token = DecodeField(request.Body ?? string.Empty, "token");
+                var token = DecodeField(request.BodyAsBytes ?? [], "token");
                 var seenBefore = _received.AddOrUpdate(token, 1, (_, n) => n + 1) - 1;
                 LastToken = token;
                 return new ResponseMessage { StatusCode = answer(token, seenBefore) };
@@ -40,10 +41,8 @@ internal sealed class RecordingEndpoint
     /// <summary>How many requests carried each token.</summary>
     public IReadOnlyDictionary<string, int> Received => _received;
 
-    private static string DecodeField(string body, string name) =>
-        body.Split('&')
-            .Select(pair => pair.Split('=', 2))
-            .Where(pair => WebUtility.UrlDecode(pair[0]) == name)
-            .Select(pair => WebUtility.UrlDecode(pair.ElementAtOrDefault(1) ?? string.Empty))
-            .Single();
+    private static string DecodeField(byte[] body, string name) =>
+        FormDecoding.TryDecodeFields(body, out var fields)
+            ? fields.Where(field => field.Key == name).Select(field => field.Value).Single()
+            : throw new InvalidOperationException("The form body is not valid application/x-www-form-urlencoded text.");
 }

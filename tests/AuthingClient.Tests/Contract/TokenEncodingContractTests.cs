@@ -107,7 +107,7 @@ public sealed class TokenEncodingContractTests(RevocationServerFixture server) :
         var colon = credentials.IndexOf(':', StringComparison.Ordinal);
         Assert.Equal(
             (TestApp.AppId, secret),
-            (FormBody.DecodeComponent(credentials[..colon]), FormBody.DecodeComponent(credentials[(colon + 1)..])));
+            (WireAssert.FormDecoded(credentials[..colon]), WireAssert.FormDecoded(credentials[(colon + 1)..])));
     }
 
     private Task<RecordedRequest> RevokeWithBasicAsync(string secret) =>

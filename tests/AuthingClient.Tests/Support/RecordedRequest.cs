@@ -1,4 +1,5 @@
 using System.Text;
+using AuthingClient.Testing.Revocation;
 using WireMock;
 
 namespace AuthingClient.Tests.Support;
@@ -25,8 +26,21 @@ public sealed class RecordedRequest(IRequestMessage message)
         }
     }
 
-    /// <summary>The decoded form fields, in wire order, duplicates kept.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Form => FormBody.Decode(RawBody);
+    /// <summary>
+    /// The decoded form fields, in wire order, duplicates kept, read with the stand-in's strict
+    /// decoder (never the library's encoder or WireMock's parser). An empty pair (a stray
+    /// <c>&amp;</c>) fails here: the decoder skips it, as servers do, but a correct client never sends one.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Form
+    {
+        get
+        {
+            var raw = RawBody;
+            Assert.True(raw.Length == 0 || !raw.Split('&').Contains(string.Empty), "The form body has an empty pair (a stray '&').");
+            Assert.True(FormDecoding.TryDecodeFields(Encoding.ASCII.GetBytes(raw), out var fields), "The form body is not valid application/x-www-form-urlencoded UTF-8 text.");
+            return fields;
+        }
+    }
 
     /// <summary>Every value of a header (case-insensitive name); empty when absent.</summary>
     public IReadOnlyList<string> Header(string name) =>

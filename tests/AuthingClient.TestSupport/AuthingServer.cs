@@ -1,0 +1,97 @@
+using System.Net;
+using AuthingClient.Revocation;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace AuthingClient.TestSupport;
+
+/// <summary>How the Authing side answers a revocation.</summary>
+public enum AuthingAnswer
+{
+    /// <summary>200, empty body: revoked.</summary>
+    Revoked,
+
+    /// <summary>400 <c>unsupported_token_type</c>: not revoked.</summary>
+    UnsupportedTokenType,
+
+    /// <summary>500: not confirmed (retries are off in these tests).</summary>
+    ServerError,
+
+    /// <summary>401 <c>invalid_client</c>: refused.</summary>
+    InvalidClient,
+}
+
+/// <summary>A real WireMock.Net server on 127.0.0.1 standing in for Authing's revocation endpoint; one per test.</summary>
+public sealed class AuthingServer : IDisposable
+{
+    public const string AppId = "60e3a8f2c1d4b5a6e7f80912";
+    public const string Secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+
+    private readonly WireMockServer _server;
+
+    private AuthingServer(Func<IRequestMessage, Task<IResponseMessage>>? callback, AuthingAnswer answer)
+    {
+        _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
+        var request = Request.Create().UsingPost();
+        _server.Given(request).RespondWith(callback is null ? Respond(answer) : Response.Create().WithCallback(callback));
+    }
+
+    public string Url => _server.Urls[0];
+
+    public int RequestCount => _server.LogEntries.Count;
+
+    public static AuthingServer Answering(AuthingAnswer answer) => new(callback: null, answer);
+
+    /// <summary>Answers every request by running <paramref name="callback"/> (which sees the request as it arrives).</summary>
+    public static AuthingServer AnsweringWith(Func<IRequestMessage, Task<IResponseMessage>> callback) => new(callback, AuthingAnswer.Revoked);
+
+    /// <summary>The answer <see cref="AuthingAnswer.Revoked"/> as a callback result.</summary>
+    public static Task<IResponseMessage> RevokedResponse() =>
+        Task.FromResult<IResponseMessage>(new ResponseMessage { StatusCode = (int)HttpStatusCode.OK });
+
+    /// <summary>Options of an application on this server, with retries off so failures are immediate.</summary>
+    public AuthenticationClientOptions Options(RevokedTokenMarking marking = RevokedTokenMarking.WhenRequested)
+    {
+        var options = new AuthenticationClientOptions { AppId = AppId, AppSecret = Secret, AppHost = Url, RevokedTokenMarking = marking };
+        options.Retry.MaxAttempts = 1;
+        return options;
+    }
+
+    /// <summary>A standalone client of this server that marks <paramref name="registry"/> and tells <paramref name="observers"/>.</summary>
+    public AuthenticationClient Client(RevokedTokenRegistry? registry = null, IEnumerable<IRevocationObserver>? observers = null, RevokedTokenMarking marking = RevokedTokenMarking.WhenRequested)
+    {
+        var options = Options(marking);
+        options.RevokedTokenRegistry = registry;
+        foreach (var observer in observers ?? [])
+        {
+            options.RevocationObservers.Add(observer);
+        }
+
+        return new AuthenticationClient(options);
+    }
+
+    /// <summary>The same options, set on options bound by dependency injection.</summary>
+    public void Configure(AuthenticationClientOptions options, RevokedTokenMarking marking = RevokedTokenMarking.WhenRequested)
+    {
+        var source = Options(marking);
+        (options.AppId, options.AppSecret, options.AppHost, options.RevokedTokenMarking) = (source.AppId, source.AppSecret, source.AppHost, source.RevokedTokenMarking);
+        options.Retry.MaxAttempts = source.Retry.MaxAttempts;
+    }
+
+    public void Dispose() => _server.Dispose();
+
+    private static IResponseBuilder Respond(AuthingAnswer answer) => answer switch
+    {
+        AuthingAnswer.Revoked => Response.Create().WithStatusCode(HttpStatusCode.OK),
+        AuthingAnswer.UnsupportedTokenType => OAuthError(HttpStatusCode.BadRequest, "unsupported_token_type"),
+        AuthingAnswer.ServerError => Response.Create().WithStatusCode(HttpStatusCode.InternalServerError),
+        AuthingAnswer.InvalidClient => OAuthError(HttpStatusCode.Unauthorized, "invalid_client"),
+        _ => throw new ArgumentOutOfRangeException(nameof(answer)),
+    };
+
+    private static IResponseBuilder OAuthError(HttpStatusCode status, string error) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody($$"""{"error":"{{error}}"}""");
+}
