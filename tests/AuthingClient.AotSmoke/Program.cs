@@ -1,9 +1,12 @@
-// Revokes a token twice against a loopback endpoint this program serves itself, the two ways users
-// build the client: options in code (no DI), and AddAuthingAuthenticationClient + IHttpClientFactory.
-// Prints "true" for each and exits 0; anything else exits 1.
+// Revokes a token three times against a loopback endpoint this program serves itself, the ways users
+// build the client: options in code (no DI), AddAuthingAuthenticationClient + IHttpClientFactory, and
+// the same bound from configuration (the binding generator, wire names included); then checks that a
+// malformed setting fails naming it. Prints "true" for each and exits 0; anything else exits 1.
 using AuthingClient;
 using AuthingClient.AotSmoke;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 const string AppId = "aot-smoke-app";
 const string AppSecret = "aot-smoke-secret";
@@ -33,7 +36,59 @@ await using (var provider = services.BuildServiceProvider())
     ok &= await RevokeAsync(provider.GetRequiredService<AuthenticationClient>(), "aot-token-through-di");
 }
 
+ok &= await RevokeFromConfigurationAsync(endpoint.BaseAddress);
+ok &= MalformedSettingIsNamed();
+
 return ok ? 0 : 1;
+
+async Task<bool> RevokeFromConfigurationAsync(string appHost)
+{
+    var configuration = Configuration(appHost, timeout: "00:00:20");
+    var bound = new ServiceCollection();
+    bound.AddAuthingAuthenticationClient(configuration.GetSection(AuthenticationClientOptions.SectionName));
+    await using var provider = bound.BuildServiceProvider();
+    var options = provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value;
+    var asConfigured = options is { RevocationEndPointAuthMethod: ClientAuthenticationMethod.ClientSecretPost, Protocol: AuthingProtocol.Oidc, Retry.MaxAttempts: 2 }
+        && options.Timeout == TimeSpan.FromSeconds(20);
+    if (!asConfigured)
+    {
+        Console.WriteLine($"false (configuration bound as {options})");
+        return false;
+    }
+
+    return await RevokeAsync(provider.GetRequiredService<AuthenticationClient>(), "aot-token-from-configuration");
+}
+
+bool MalformedSettingIsNamed()
+{
+    var bound = new ServiceCollection();
+    bound.AddAuthingAuthenticationClient(Configuration("http://127.0.0.1:1", timeout: "soon").GetSection(AuthenticationClientOptions.SectionName));
+    using var provider = bound.BuildServiceProvider();
+    try
+    {
+        _ = provider.GetRequiredService<IOptions<AuthenticationClientOptions>>().Value;
+        Console.WriteLine("false (a malformed Timeout was accepted)");
+        return false;
+    }
+    catch (FormatException ex) when (ex.Message == "Authing:Timeout must be a time span such as 00:00:30.")
+    {
+        Console.WriteLine("true");
+        return true;
+    }
+}
+
+static IConfiguration Configuration(string appHost, string timeout) => new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Authing:AppId"] = AppId,
+        ["Authing:AppSecret"] = AppSecret,
+        ["Authing:AppHost"] = appHost,
+        ["Authing:Protocol"] = "oidc",
+        ["Authing:RevocationEndPointAuthMethod"] = "client_secret_post",
+        ["Authing:Timeout"] = timeout,
+        ["Authing:Retry:MaxAttempts"] = "2",
+    })
+    .Build();
 
 async Task<bool> RevokeAsync(AuthenticationClient client, string token)
 {
