@@ -54,23 +54,11 @@ public sealed class AuthingStandIn : IDisposable
         Url = _server.Url;
     }
 
-    /// <summary>The server's base address, <c>http://127.0.0.1:{port}</c>.</summary>
+    /// <summary>The server's base address, <c>http://127.0.0.1:{port}/</c>; <see cref="CreateClientOptions"/> gives it as an <c>AppHost</c>.</summary>
     public Uri Url { get; }
 
     /// <summary>The server's base address as an <see cref="AuthenticationClientOptions.AppHost"/> value (no trailing slash).</summary>
-    public string AppHost => Url.GetLeftPart(UriPartial.Authority);
-
-    /// <summary>The <c>client_id</c> the stand-in accepts.</summary>
-    public string AppId => _options.AppId;
-
-    /// <summary>The protocol whose revocation path answers.</summary>
-    public AuthingProtocol Protocol => _options.Protocol;
-
-    /// <summary>The client authentication method the stand-in requires.</summary>
-    public ClientAuthenticationMethod RevocationEndPointAuthMethod => _options.RevocationEndPointAuthMethod;
-
-    /// <summary>The path that answers: <c>/oidc/token/revocation</c> or <c>/oauth/token/revocation</c>.</summary>
-    public string RevocationPath => _endpoint.Path;
+    private string AppHost => Url.GetLeftPart(UriPartial.Authority);
 
     /// <summary>The tokens revoked so far, each once, in no particular order (a snapshot).</summary>
     public IReadOnlyCollection<string> RevokedTokens => _endpoint.RevokedTokens;
@@ -80,8 +68,7 @@ public sealed class AuthingStandIn : IDisposable
 
     /// <summary>Starts a stand-in on <c>127.0.0.1</c> with a free port.</summary>
     /// <param name="options">The application it knows; <see langword="null"/> for the defaults
-    /// (<see cref="AuthingStandInOptions.DefaultAppId"/>, <see cref="AuthingStandInOptions.DefaultAppSecret"/>,
-    /// OIDC, <c>client_secret_post</c>). Later changes to the object do not affect the stand-in.</param>
+    /// (<c>local-app-id</c>, <c>local-app-secret</c>, OIDC, <c>client_secret_post</c>). Later changes to the object do not affect the stand-in.</param>
     /// <returns>The running stand-in; dispose it to stop the server.</returns>
     /// <exception cref="ArgumentException">The options are invalid; the message names the setting, never the secret.</exception>
     public static AuthingStandIn Start(AuthingStandInOptions? options = null) =>
@@ -111,7 +98,7 @@ public sealed class AuthingStandIn : IDisposable
     }
 
     /// <summary>
-    /// Makes the next revocation request (a POST on <see cref="RevocationPath"/>) get this answer
+    /// Makes the next revocation request (a POST on the protocol's revocation path) get this answer
     /// instead of being processed. Faults queue up: each one answers one request, in order.
     /// </summary>
     /// <param name="fault">The answer to give.</param>

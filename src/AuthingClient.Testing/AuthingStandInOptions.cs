@@ -6,20 +6,17 @@ namespace AuthingClient.Testing;
 /// </summary>
 public sealed class AuthingStandInOptions
 {
-    /// <summary>The default <see cref="AppId"/>, <c>local-app-id</c>.</summary>
-    public const string DefaultAppId = "local-app-id";
+    private const string DefaultAppId = "local-app-id";
+    private const string DefaultAppSecret = "local-app-secret";
 
-    /// <summary>The default <see cref="AppSecret"/>, <c>local-app-secret</c>.</summary>
-    public const string DefaultAppSecret = "local-app-secret";
-
-    /// <summary>The only <c>client_id</c> the stand-in accepts. Default <see cref="DefaultAppId"/>.</summary>
+    /// <summary>The only <c>client_id</c> the stand-in accepts. Default <c>local-app-id</c>.</summary>
     public string AppId { get; set; } = DefaultAppId;
 
     /// <summary>
     /// The secret the stand-in expects with <see cref="ClientAuthenticationMethod.ClientSecretPost"/>
     /// and <see cref="ClientAuthenticationMethod.ClientSecretBasic"/>; ignored with
     /// <see cref="ClientAuthenticationMethod.None"/>. Printable ASCII only (RFC 6749 Appendix A).
-    /// Default <see cref="DefaultAppSecret"/>.
+    /// Default <c>local-app-secret</c>.
     /// </summary>
     public string AppSecret { get; set; } = DefaultAppSecret;
 

@@ -18,7 +18,7 @@ public class AuthingStandInRequestTests
 
         Assert.Equal("127.0.0.1", standIn.Url.Host);
         Assert.NotEqual(0, standIn.Url.Port);
-        Assert.Equal($"http://127.0.0.1:{standIn.Url.Port}", standIn.AppHost);
+        Assert.Equal($"http://127.0.0.1:{standIn.Url.Port}", standIn.CreateClientOptions().AppHost);
     }
 
     [Fact]
@@ -28,9 +28,9 @@ public class AuthingStandInRequestTests
 
         var options = standIn.CreateClientOptions();
 
-        Assert.Equal(standIn.AppHost, options.AppHost);
-        Assert.Equal(AuthingStandInOptions.DefaultAppId, options.AppId);
-        Assert.Equal(AuthingStandInOptions.DefaultAppSecret, options.AppSecret);
+        Assert.Equal($"http://127.0.0.1:{standIn.Url.Port}", options.AppHost);
+        Assert.Equal("local-app-id", options.AppId);
+        Assert.Equal("local-app-secret", options.AppSecret);
         Assert.Equal(AuthingProtocol.Oidc, options.Protocol);
         Assert.Equal(ClientAuthenticationMethod.ClientSecretPost, options.RevocationEndPointAuthMethod);
     }
@@ -227,10 +227,12 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public void A_public_client_stand_in_needs_no_secret()
+    public async Task A_public_client_stand_in_needs_no_secret()
     {
         using var standIn = AuthingStandIn.Start(new AuthingStandInOptions { AppSecret = string.Empty, RevocationEndPointAuthMethod = ClientAuthenticationMethod.None });
+        using var client = new AuthenticationClient(standIn.CreateClientOptions());
 
-        Assert.Equal(ClientAuthenticationMethod.None, standIn.RevocationEndPointAuthMethod);
+        Assert.True(await client.RevokeTokenAsync("public-client-token"));
+        Assert.True(standIn.IsRevoked("public-client-token"));
     }
 }

@@ -32,7 +32,7 @@ internal static class RevokeRun
             tally.Pace = target.Pace;
             if (target.StandIn is { } standIn)
             {
-                output.Notice($"--stand-in: revoking at the built-in local Authing stand-in at {standIn.AppHost}. Nothing is revoked at Authing.");
+                output.Notice($"--stand-in: revoking at the built-in local Authing stand-in at {standIn.Url}. Nothing is revoked at Authing.");
             }
 
             if (TryOpen(() => TokenInput.Open(settings.Source, console.In), "cannot read the tokens:", output) is not { } input)

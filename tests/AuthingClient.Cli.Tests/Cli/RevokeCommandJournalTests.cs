@@ -95,7 +95,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
         using var other = AuthingStandIn.Start(new AuthingStandInOptions { AppId = CliRun.AppId, AppSecret = CliRun.FakeSecret });
 
         using var file = TokenFile.With("token-a\n");
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--from-file", file.Path, "--journal", _journal.Path, "--app-host", other.AppHost);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--from-file", file.Path, "--journal", _journal.Path, "--app-host", other.CreateClientOptions().AppHost!);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.StdoutLines);
@@ -121,7 +121,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     {
         using var file = TokenFile.With("token-a\n");
 
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--from-file", file.Path, "--journal", file.Path, "--app-host", _authing.AppHost);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--from-file", file.Path, "--journal", file.Path, "--app-host", _authing.CreateClientOptions().AppHost!);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--journal must be a file of its own", result.Stderr, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
         var console = CliRun.Console(stdout: new CountingWriter(target: 50, atTarget: ctrlC.Cancel));
         using (var file = TokenFile.With(tokens))
         {
-            var interrupted = await CliRun.RunAsync(console, CliRun.CredentialsEnvironment(), ctrlC.Token, "revoke", "--from-file", file.Path, "--journal", _journal.Path, "--concurrency", "4", "--app-host", _authing.AppHost);
+            var interrupted = await CliRun.RunAsync(console, CliRun.CredentialsEnvironment(), ctrlC.Token, "revoke", "--from-file", file.Path, "--journal", _journal.Path, "--concurrency", "4", "--app-host", _authing.CreateClientOptions().AppHost!);
             Assert.Equal(130, interrupted.ExitCode);
         }
 
@@ -154,6 +154,6 @@ public sealed class RevokeCommandJournalTests : IDisposable
     private async Task<CliResult> RunAsync(string fileText, params string[] args)
     {
         using var file = TokenFile.With(fileText);
-        return await CliRun.RunAsync(CliRun.CredentialsEnvironment(), ["revoke", "--from-file", file.Path, "--journal", _journal.Path, .. args, "--app-host", _authing.AppHost]);
+        return await CliRun.RunAsync(CliRun.CredentialsEnvironment(), ["revoke", "--from-file", file.Path, "--journal", _journal.Path, .. args, "--app-host", _authing.CreateClientOptions().AppHost!]);
     }
 }

@@ -19,7 +19,7 @@ public class RevokeCommandThrottlingTests
         }
 
         using var file = TokenFile.With("token-a\ntoken-b\ntoken-c\n");
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--from-file", file.Path, "--concurrency", "1", "--app-host", authing.AppHost);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--from-file", file.Path, "--concurrency", "1", "--app-host", authing.CreateClientOptions().AppHost!);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["true", "true", "true"], result.StdoutLines);
@@ -36,7 +36,7 @@ public class RevokeCommandThrottlingTests
             authing.EnqueueFault(StandInFault.ServiceUnavailable(TimeSpan.Zero));
         }
 
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-a", "--app-host", authing.AppHost);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-a", "--app-host", authing.CreateClientOptions().AppHost!);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["true"], result.StdoutLines);
@@ -52,7 +52,7 @@ public class RevokeCommandThrottlingTests
             authing.EnqueueFault(new StandInFault(HttpStatusCode.ServiceUnavailable));
         }
 
-        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-a", "--app-host", authing.AppHost);
+        var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-a", "--app-host", authing.CreateClientOptions().AppHost!);
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal(["error"], result.StdoutLines);

@@ -18,7 +18,8 @@ internal sealed class StandInHarness : IDisposable
 
     public HttpClient Http { get; }
 
-    public string Path => StandIn.RevocationPath;
+    /// <summary>The documented path of the protocol the stand-in was started with.</summary>
+    public string Path { get; private init; } = string.Empty;
 
     public static StandInHarness Start(
         AuthingProtocol protocol = AuthingProtocol.Oidc,
@@ -30,7 +31,10 @@ internal sealed class StandInHarness : IDisposable
             AppSecret = appSecret,
             Protocol = protocol,
             RevocationEndPointAuthMethod = method,
-        }));
+        }))
+        {
+            Path = protocol == AuthingProtocol.OAuth ? "/oauth/token/revocation" : "/oidc/token/revocation",
+        };
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Http.SendAsync(request);
 
