@@ -41,7 +41,9 @@ public sealed class AuthingRevocationException : Exception
         : base(message, InnerOf(observerFailures))
     {
         ArgumentException.ThrowIfNullOrEmpty(message);
-        observerFailures ??= [];
+
+        // A copy: the caller's list may change later, the exception's facts may not.
+        observerFailures = observerFailures is null ? [] : [.. observerFailures];
         var answered = outcome is RevocationOutcome.Revoked or RevocationOutcome.NotRevoked;
         if (!answered && !outcome.IsFailure())
         {
