@@ -1,5 +1,6 @@
 using System.Net;
 using AuthingClient.Revocation;
+using AuthingClient.Testing;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -24,29 +25,38 @@ public enum AuthingAnswer
     InvalidClient,
 }
 
-/// <summary>A real WireMock.Net server on 127.0.0.1 standing in for Authing's revocation endpoint; one per test.</summary>
+/// <summary>
+/// The Authing side of a test, on 127.0.0.1; one per test. A revoked answer comes from the
+/// library's own stand-in (AuthingClient.Testing), which also checks the client's credentials as
+/// Authing does. An error on every request (the stand-in answers a queued fault once) and a
+/// callback that sees each request as it arrives come from a WireMock.Net server.
+/// </summary>
 public sealed class AuthingServer : IDisposable
 {
     public const string AppId = "60e3a8f2c1d4b5a6e7f80912";
     public const string Secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
 
-    private readonly WireMockServer _server;
+    private readonly AuthingStandIn? _standIn;
+    private readonly WireMockServer? _server;
 
-    private AuthingServer(Func<IRequestMessage, Task<IResponseMessage>>? callback, AuthingAnswer answer)
+    private AuthingServer(AuthingStandIn standIn) => _standIn = standIn;
+
+    private AuthingServer(IResponseBuilder response)
     {
         _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
-        var request = Request.Create().UsingPost();
-        _server.Given(request).RespondWith(callback is null ? Respond(answer) : Response.Create().WithCallback(callback));
+        _server.Given(Request.Create().UsingPost()).RespondWith(response);
     }
 
-    public string Url => _server.Urls[0];
+    public string Url => _standIn?.CreateClientOptions().AppHost ?? _server!.Urls[0];
 
-    public int RequestCount => _server.LogEntries.Count;
+    public int RequestCount => _standIn?.RequestCount ?? _server!.LogEntries.Count;
 
-    public static AuthingServer Answering(AuthingAnswer answer) => new(callback: null, answer);
+    public static AuthingServer Answering(AuthingAnswer answer) => answer == AuthingAnswer.Revoked
+        ? new(AuthingStandIn.Start(new AuthingStandInOptions { AppId = AppId, AppSecret = Secret }))
+        : new(Respond(answer));
 
     /// <summary>Answers every request by running <paramref name="callback"/> (which sees the request as it arrives).</summary>
-    public static AuthingServer AnsweringWith(Func<IRequestMessage, Task<IResponseMessage>> callback) => new(callback, AuthingAnswer.Revoked);
+    public static AuthingServer AnsweringWith(Func<IRequestMessage, Task<IResponseMessage>> callback) => new(Response.Create().WithCallback(callback));
 
     /// <summary>The answer <see cref="AuthingAnswer.Revoked"/> as a callback result.</summary>
     public static Task<IResponseMessage> RevokedResponse() =>
@@ -81,11 +91,14 @@ public sealed class AuthingServer : IDisposable
         options.Retry.MaxAttempts = source.Retry.MaxAttempts;
     }
 
-    public void Dispose() => _server.Dispose();
+    public void Dispose()
+    {
+        _standIn?.Dispose();
+        _server?.Dispose();
+    }
 
     private static IResponseBuilder Respond(AuthingAnswer answer) => answer switch
     {
-        AuthingAnswer.Revoked => Response.Create().WithStatusCode(HttpStatusCode.OK),
         AuthingAnswer.UnsupportedTokenType => OAuthError(HttpStatusCode.BadRequest, "unsupported_token_type"),
         AuthingAnswer.ServerError => Response.Create().WithStatusCode(HttpStatusCode.InternalServerError),
         AuthingAnswer.InvalidClient => OAuthError(HttpStatusCode.Unauthorized, "invalid_client"),

@@ -1,4 +1,3 @@
-using AuthingClient.Caching;
 using AuthingClient.TestSupport;
 using AuthingClient.Revocation;
 using Microsoft.Extensions.Configuration;
@@ -53,21 +52,6 @@ public sealed class RegistrationTests
 
         var byType = provider.GetServices<IRevocationObserver>().OfType<RecordingObserver>().Single(o => !ReferenceEquals(o, instance));
         Assert.Equal((1, 1), (instance.Notices.Count, byType.Notices.Count));
-    }
-
-    [Fact]
-    public async Task AddAuthingDistributedRevokedTokenRegistry_ReplacesTheInMemoryOneWhateverTheOrder()
-    {
-        using var authing = AuthingServer.Answering(AuthingAnswer.Revoked);
-        using var provider = Build(services =>
-        {
-            services.AddDistributedMemoryCache();
-            services.AddAuthingAuthenticationClient(o => authing.Configure(o));
-            services.AddAuthingDistributedRevokedTokenRegistry();
-            services.AddAuthingRevokedTokenRegistry();
-        });
-
-        Assert.IsType<DistributedRevokedTokenRegistry>(provider.GetRequiredService<RevokedTokenRegistry>());
     }
 
     [Fact]

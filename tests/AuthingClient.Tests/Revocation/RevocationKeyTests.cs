@@ -65,7 +65,7 @@ public sealed class RevocationKeyTests : IDisposable
     }
 
     [Fact]
-    public void KindsNeverShareAKey()
+    public void JwtAndOpaqueTokenOfTheSameBytes_NeverShareAKey()
     {
         // The same bytes as a JWT's signed part and as a whole opaque token.
         var jwt = TestTokens.WithPayload("""{"sub":"x"}""");
