@@ -6,7 +6,9 @@ namespace AuthingClient.Resilience;
 /// Hands out the cancellation of one attempt: it fires when the attempt's time budget runs out
 /// (on the client's <see cref="TimeProvider"/>) or when the caller cancels. The sources are pooled
 /// because nearly every attempt ends before its timer fires, so the source can be reset and reused
-/// instead of allocating a source and a timer per call.
+/// instead of allocating a source and a timer per call. The timer is armed only once the send is
+/// waiting for the network (<see cref="AttemptDeadline.Arm"/>): an answer already there when the
+/// send returns needs no timer at all.
 /// </summary>
 internal sealed class AttemptDeadlines
 {
@@ -20,13 +22,14 @@ internal sealed class AttemptDeadlines
         _sources = provider.Create(new SourcePolicy(timeProvider));
     }
 
-    /// <summary>Starts the deadline of one attempt; dispose the result when the attempt is over.</summary>
-    /// <param name="budget">How long the attempt may take; positive.</param>
+    /// <summary>
+    /// Starts the cancellation of one attempt, linked to the caller's, with its timer not yet armed;
+    /// dispose the result when the attempt is over.
+    /// </summary>
     /// <param name="callerToken">The caller's cancellation, which also cancels the attempt.</param>
-    public AttemptDeadline Start(TimeSpan budget, CancellationToken callerToken)
+    public AttemptDeadline Start(CancellationToken callerToken)
     {
         var source = _sources.Get();
-        source.CancelAfter(budget);
         var link = callerToken.CanBeCanceled
             ? callerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source)
             : default;
@@ -64,6 +67,20 @@ internal readonly struct AttemptDeadline : IDisposable
 
     /// <summary>Whether the attempt was cancelled, by its budget or by the caller.</summary>
     public bool Expired => _source.IsCancellationRequested;
+
+    /// <summary>Arms the timer: the attempt is cancelled once <paramref name="timeLeft"/> has passed, at once if none is left.</summary>
+    /// <param name="timeLeft">What is left of the attempt's budget.</param>
+    public void Arm(TimeSpan timeLeft)
+    {
+        if (timeLeft > TimeSpan.Zero)
+        {
+            _source.CancelAfter(timeLeft);
+        }
+        else
+        {
+            _source.Cancel();
+        }
+    }
 
     public void Dispose()
     {

@@ -149,7 +149,8 @@ internal sealed class RevocationCall
 
         // The overall time-out ends whatever attempt is running when it passes, and cannot be retried.
         // The first attempt starts as the call does: no need to read the clock for it.
-        var timeLeft = attempt == 1 ? _settings.Timeout : _settings.Retries.TimeLeft(_startedAt);
+        var attemptStartedAt = attempt == 1 ? _startedAt : _settings.TimeProvider.GetTimestamp();
+        var timeLeft = _settings.Timeout - _settings.TimeProvider.GetElapsedTime(_startedAt, attemptStartedAt);
         var lastChance = timeLeft <= _settings.AttemptTimeout;
         var budget = lastChance ? timeLeft : _settings.AttemptTimeout;
         if (budget <= TimeSpan.Zero)
@@ -159,13 +160,20 @@ internal sealed class RevocationCall
 
         using var activity = RevocationTelemetry.ActivitySource.StartActivity(RevocationTelemetry.AttemptActivityName, ActivityKind.Internal);
         activity?.SetTag(RevocationTelemetry.AttemptTag, attempt);
-        using var deadline = _settings.AttemptDeadlines.Start(budget, cancellationToken);
+        using var deadline = _settings.AttemptDeadlines.Start(cancellationToken);
         try
         {
-            var response = _settings.Protocol == AuthingProtocol.OAuth
-                ? await _api.RevokeOAuthTokenAsync(_request, deadline.Token).ConfigureAwait(false)
-                : await _api.RevokeOidcTokenAsync(_request, _settings.Credentials.BasicAuthorization, deadline.Token).ConfigureAwait(false);
+            var sending = _settings.Protocol == AuthingProtocol.OAuth
+                ? _api.RevokeOAuthTokenAsync(_request, deadline.Token)
+                : _api.RevokeOidcTokenAsync(_request, _settings.Credentials.BasicAuthorization, deadline.Token);
+            if (!sending.IsCompleted)
+            {
+                // Waiting for the network: only now can the budget run out. The time the send took
+                // to get here still counts against it.
+                deadline.Arm(budget - _settings.TimeProvider.GetElapsedTime(attemptStartedAt));
+            }
 
+            var response = await sending.ConfigureAwait(false);
             _lastResponse = response;
             activity?.SetTag(RevocationTelemetry.StatusCodeTag, (int)response.StatusCode);
             return response;
