@@ -40,8 +40,13 @@ internal sealed class AttemptDeadlines
 
     private sealed class SourcePolicy(TimeProvider timeProvider) : IPooledObjectPolicy<CancellationTokenSource>
     {
-        // Infinite until CancelAfter arms it; created with the provider so fake clocks drive it in tests.
-        public CancellationTokenSource Create() => new(Timeout.InfiniteTimeSpan, timeProvider);
+        // Infinite until CancelAfter arms it. On the system clock the source gets its timer on the
+        // first CancelAfter: one created with a provider has a timer from the start, and resetting
+        // it takes the timer queue's lock even when it was never armed. Another provider (a fake
+        // clock in tests) must drive the timer, so the source is created with it.
+        public CancellationTokenSource Create() => timeProvider == TimeProvider.System
+            ? new()
+            : new(Timeout.InfiniteTimeSpan, timeProvider);
 
         // A source that fired cannot be reused; TryReset also disarms the timer of one that did not.
         public bool Return(CancellationTokenSource obj) => obj.TryReset();

@@ -131,12 +131,19 @@ internal sealed class RevocationCall
     private void ReportRetry(int failedAttempt, TimeSpan delay, HttpResponseMessage? response, Exception? failure)
     {
         var statusCode = (int?)response?.StatusCode;
-        Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+
+        // The event belongs on this revocation's span: when nobody listens to it, the current span
+        // is the application's, which is left alone (and no tags are built).
+        if (Activity.Current is { IsAllDataRequested: true } span && span.Source == RevocationTelemetry.ActivitySource)
         {
-            [RevocationTelemetry.AttemptTag] = failedAttempt,
-            [RevocationTelemetry.StatusCodeTag] = statusCode,
-            [RevocationTelemetry.RetryDelayTag] = delay.TotalMilliseconds,
-        }));
+            span.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+            {
+                [RevocationTelemetry.AttemptTag] = failedAttempt,
+                [RevocationTelemetry.StatusCodeTag] = statusCode,
+                [RevocationTelemetry.RetryDelayTag] = delay.TotalMilliseconds,
+            }));
+        }
+
         if (_settings.Logger.IsEnabled(LogLevel.Warning))
         {
             RevocationLog.Retrying(_settings.Logger, failedAttempt, Fingerprint, statusCode, failure is TimeoutException, delay.TotalMilliseconds);
