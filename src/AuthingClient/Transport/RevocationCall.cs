@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AuthingClient.Contract;
 using AuthingClient.Diagnostics;
 using AuthingClient.Resilience;
@@ -89,6 +90,9 @@ internal sealed class RevocationCall
     /// attempt, the first included, goes through the same steps: send, ask the retries whether
     /// and how long to wait, wait.
     /// </summary>
+    // Over a real connection every call waits in this method and in SendAttemptAsync: pooled
+    // builders reuse their state machines instead of allocating one per call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpResponseMessage> SendWithRetriesAsync(CancellationToken cancellationToken)
     {
         var retries = _settings.Retries;
@@ -150,6 +154,7 @@ internal sealed class RevocationCall
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpResponseMessage> SendAttemptAsync(int attempt, CancellationToken cancellationToken)
     {
         _attempts = attempt;
