@@ -60,8 +60,8 @@ internal static class PairedLoopback
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paired loopback: {rounds} rounds x {operations} revocations per variant and concurrency, {Environment.ProcessorCount} cores"));
-        Console.WriteLine("| Concurrency | Variant | Revocations/s (median) | CPU µs per revocation (median) | Throughput vs (a) |");
-        Console.WriteLine("|---:|---|---:|---:|---:|");
+        Console.WriteLine("| Concurrency | Variant | Revocations/s (median) | CPU µs per revocation (median) | Bytes per revocation (median, server's included) | Throughput vs (a) |");
+        Console.WriteLine("|---:|---|---:|---:|---:|---:|");
         foreach (var concurrency in new[] { 1, 8, 64 })
         {
             JitWarmup.UntilQuiet(() =>
@@ -74,16 +74,19 @@ internal static class PairedLoopback
 
             var perSecond = variants.Select(_ => new List<double>()).ToArray();
             var cpu = variants.Select(_ => new List<double>()).ToArray();
+            var bytes = variants.Select(_ => new List<double>()).ToArray();
             for (var round = 0; round < rounds; round++)
             {
                 for (var k = 0; k < variants.Count; k++)
                 {
                     var i = (k + round) % variants.Count;
                     var cpuBefore = Environment.CpuUsage.TotalTime;
+                    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
                     var started = Stopwatch.GetTimestamp();
                     await RunBatchAsync(variants[i].Revoke, concurrency, operations).ConfigureAwait(false);
                     perSecond[i].Add(operations / Stopwatch.GetElapsedTime(started).TotalSeconds);
                     cpu[i].Add((Environment.CpuUsage.TotalTime - cpuBefore).TotalMicroseconds / operations);
+                    bytes[i].Add((double)(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / operations);
                 }
             }
 
@@ -92,7 +95,7 @@ internal static class PairedLoopback
                 var ratio = Median(perSecond[i]) / Median(perSecond[0]);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {concurrency} | {variants[i].Name} | {Median(perSecond[i]):F0} | {Median(cpu[i]):F1} | {(i > 0 ? ratio.ToString("F2", CultureInfo.InvariantCulture) : string.Empty)} |"));
+                    $"| {concurrency} | {variants[i].Name} | {Median(perSecond[i]):F0} | {Median(cpu[i]):F1} | {Median(bytes[i]):F0} | {(i > 0 ? ratio.ToString("F2", CultureInfo.InvariantCulture) : string.Empty)} |"));
             }
 
             // The target (docs/performance.md) compares (d) with (c) of the same run.
@@ -101,7 +104,7 @@ internal static class PairedLoopback
             {
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"concurrency {concurrency}: (d)/(c) throughput {Median(perSecond[1]) / Median(perSecond[refit]):F2}, CPU per revocation {Median(cpu[1]) / Median(cpu[refit]):F2}"));
+                    $"concurrency {concurrency}: (d)/(c) throughput {Median(perSecond[1]) / Median(perSecond[refit]):F2}, CPU per revocation {Median(cpu[1]) / Median(cpu[refit]):F2}, bytes per revocation {Median(bytes[1]) / Median(bytes[refit]):F2}"));
             }
         }
 
