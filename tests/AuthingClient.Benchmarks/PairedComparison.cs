@@ -64,6 +64,19 @@ internal static class PairedComparison
                 $"| {all[i].Name} | {Median(cpu[i]):F0} | {Median(cpu[i]) / baseCpu:F2} | {Median(wall[i]):F0} | {Median(wall[i]) / baseWall:F2} | {bytes[i]} | {(double)bytes[i] / bytes[0]:F2} |"));
         }
 
+        // The targets (docs/performance.md) compare (d) with (c) and (b) of the same run.
+        var d = all.FindIndex(variant => variant.Name.StartsWith("d ", StringComparison.Ordinal));
+        foreach (var reference in new[] { "c ", "b " })
+        {
+            var r = all.FindIndex(variant => variant.Name.StartsWith(reference, StringComparison.Ordinal));
+            if (d >= 0 && r >= 0)
+            {
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"(d)/({reference.Trim()}): CPU {Median(cpu[d]) / Median(cpu[r]):F2}, wall {Median(wall[d]) / Median(wall[r]):F2}, bytes {(double)bytes[d] / bytes[r]:F2}"));
+            }
+        }
+
         return 0;
     }
 

@@ -6,7 +6,9 @@ namespace AuthingClient.Resilience;
 /// Hands out the cancellation of one attempt: it fires when the attempt's time budget runs out
 /// (on the client's <see cref="TimeProvider"/>) or when the caller cancels. The sources are pooled
 /// because nearly every attempt ends before its timer fires, so the source can be reset and reused
-/// instead of allocating a source and a timer per call.
+/// instead of allocating a source and a timer per call. The timer is armed only once the send is
+/// waiting for the network (<see cref="AttemptDeadline.Arm"/>): an answer already there when the
+/// send returns needs no timer at all.
 /// </summary>
 internal sealed class AttemptDeadlines
 {
@@ -20,13 +22,14 @@ internal sealed class AttemptDeadlines
         _sources = provider.Create(new SourcePolicy(timeProvider));
     }
 
-    /// <summary>Starts the deadline of one attempt; dispose the result when the attempt is over.</summary>
-    /// <param name="budget">How long the attempt may take; positive.</param>
+    /// <summary>
+    /// Starts the cancellation of one attempt, linked to the caller's, with its timer not yet armed;
+    /// dispose the result when the attempt is over.
+    /// </summary>
     /// <param name="callerToken">The caller's cancellation, which also cancels the attempt.</param>
-    public AttemptDeadline Start(TimeSpan budget, CancellationToken callerToken)
+    public AttemptDeadline Start(CancellationToken callerToken)
     {
         var source = _sources.Get();
-        source.CancelAfter(budget);
         var link = callerToken.CanBeCanceled
             ? callerToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source)
             : default;
@@ -37,8 +40,13 @@ internal sealed class AttemptDeadlines
 
     private sealed class SourcePolicy(TimeProvider timeProvider) : IPooledObjectPolicy<CancellationTokenSource>
     {
-        // Infinite until CancelAfter arms it; created with the provider so fake clocks drive it in tests.
-        public CancellationTokenSource Create() => new(Timeout.InfiniteTimeSpan, timeProvider);
+        // Infinite until CancelAfter arms it. On the system clock the source gets its timer on the
+        // first CancelAfter: one created with a provider has a timer from the start, and resetting
+        // it takes the timer queue's lock even when it was never armed. Another provider (a fake
+        // clock in tests) must drive the timer, so the source is created with it.
+        public CancellationTokenSource Create() => timeProvider == TimeProvider.System
+            ? new()
+            : new(Timeout.InfiniteTimeSpan, timeProvider);
 
         // A source that fired cannot be reused; TryReset also disarms the timer of one that did not.
         public bool Return(CancellationTokenSource obj) => obj.TryReset();
@@ -64,6 +72,20 @@ internal readonly struct AttemptDeadline : IDisposable
 
     /// <summary>Whether the attempt was cancelled, by its budget or by the caller.</summary>
     public bool Expired => _source.IsCancellationRequested;
+
+    /// <summary>Arms the timer: the attempt is cancelled once <paramref name="timeLeft"/> has passed, at once if none is left.</summary>
+    /// <param name="timeLeft">What is left of the attempt's budget.</param>
+    public void Arm(TimeSpan timeLeft)
+    {
+        if (timeLeft > TimeSpan.Zero)
+        {
+            _source.CancelAfter(timeLeft);
+        }
+        else
+        {
+            _source.Cancel();
+        }
+    }
 
     public void Dispose()
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AuthingClient.Contract;
 using AuthingClient.Diagnostics;
 using AuthingClient.Resilience;
@@ -92,6 +93,9 @@ internal sealed class RevocationCall
     /// attempt, the first included, goes through the same steps: send, ask the retries whether
     /// and how long to wait, wait.
     /// </summary>
+    // Over a real connection every call waits in this method and in SendAttemptAsync: pooled
+    // builders reuse their state machines instead of allocating one per call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpResponseMessage> SendWithRetriesAsync(CancellationToken cancellationToken)
     {
         var retries = _settings.Retries;
@@ -134,25 +138,34 @@ internal sealed class RevocationCall
     private void ReportRetry(int failedAttempt, TimeSpan delay, HttpResponseMessage? response, Exception? failure)
     {
         var statusCode = (int?)response?.StatusCode;
-        Activity.Current?.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+
+        // The event belongs on this revocation's span: when nobody listens to it, the current span
+        // is the application's, which is left alone (and no tags are built).
+        if (Activity.Current is { IsAllDataRequested: true } span && span.Source == RevocationTelemetry.ActivitySource)
         {
-            [RevocationTelemetry.AttemptTag] = failedAttempt,
-            [RevocationTelemetry.StatusCodeTag] = statusCode,
-            [RevocationTelemetry.RetryDelayTag] = delay.TotalMilliseconds,
-        }));
+            span.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+            {
+                [RevocationTelemetry.AttemptTag] = failedAttempt,
+                [RevocationTelemetry.StatusCodeTag] = statusCode,
+                [RevocationTelemetry.RetryDelayTag] = delay.TotalMilliseconds,
+            }));
+        }
+
         if (_settings.Logger.IsEnabled(LogLevel.Warning))
         {
             RevocationLog.Retrying(_settings.Logger, failedAttempt, Fingerprint, statusCode, failure is TimeoutException, delay.TotalMilliseconds);
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpResponseMessage> SendAttemptAsync(int attempt, CancellationToken cancellationToken)
     {
         _attempts = attempt;
 
         // The overall time-out ends whatever attempt is running when it passes, and cannot be retried.
         // The first attempt starts as the call does: no need to read the clock for it.
-        var timeLeft = attempt == 1 ? _settings.Timeout : _settings.Retries.TimeLeft(_startedAt);
+        var attemptStartedAt = attempt == 1 ? _startedAt : _settings.TimeProvider.GetTimestamp();
+        var timeLeft = _settings.Timeout - _settings.TimeProvider.GetElapsedTime(_startedAt, attemptStartedAt);
         var lastChance = timeLeft <= _settings.AttemptTimeout;
         var budget = lastChance ? timeLeft : _settings.AttemptTimeout;
         if (budget <= TimeSpan.Zero)
@@ -162,13 +175,20 @@ internal sealed class RevocationCall
 
         using var activity = RevocationTelemetry.ActivitySource.StartActivity(RevocationTelemetry.AttemptActivityName, ActivityKind.Internal);
         activity?.SetTag(RevocationTelemetry.AttemptTag, attempt);
-        using var deadline = _settings.AttemptDeadlines.Start(budget, cancellationToken);
+        using var deadline = _settings.AttemptDeadlines.Start(cancellationToken);
         try
         {
-            var response = _settings.Protocol == AuthingProtocol.OAuth
-                ? await _api.RevokeOAuthTokenAsync(_request, deadline.Token).ConfigureAwait(false)
-                : await _api.RevokeOidcTokenAsync(_request, _settings.Credentials.BasicAuthorization, deadline.Token).ConfigureAwait(false);
+            var sending = _settings.Protocol == AuthingProtocol.OAuth
+                ? _api.RevokeOAuthTokenAsync(_request, deadline.Token)
+                : _api.RevokeOidcTokenAsync(_request, _settings.Credentials.BasicAuthorization, deadline.Token);
+            if (!sending.IsCompleted)
+            {
+                // Waiting for the network: only now can the budget run out. The time the send took
+                // to get here still counts against it.
+                deadline.Arm(budget - _settings.TimeProvider.GetElapsedTime(attemptStartedAt));
+            }
 
+            var response = await sending.ConfigureAwait(false);
             _lastResponse = response;
             activity?.SetTag(RevocationTelemetry.StatusCodeTag, (int)response.StatusCode);
             return response;

@@ -14,13 +14,14 @@ internal static class RevocationResponse
     /// over time, so it is never parsed). 400 <c>unsupported_token_type</c> is <see langword="false"/>:
     /// the server does not revoke that kind of token (RFC 7009 §2.2.1). Anything else throws.
     /// </summary>
-    public static async Task<bool> InterpretAsync(HttpResponseMessage response, SecretRedactor redactor, int attempts, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode)
-        {
-            return true;
-        }
+    public static ValueTask<bool> InterpretAsync(HttpResponseMessage response, SecretRedactor redactor, int attempts, CancellationToken cancellationToken) =>
+        response.IsSuccessStatusCode
+            ? new(true)
+            : new(InterpretRefusalAsync(response, redactor, attempts, cancellationToken));
 
+    // Only an answer other than 2xx has a body worth reading.
+    private static async Task<bool> InterpretRefusalAsync(HttpResponseMessage response, SecretRedactor redactor, int attempts, CancellationToken cancellationToken)
+    {
         var body = await OAuthErrorBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.BadRequest && body.Error == UnsupportedTokenType)
         {

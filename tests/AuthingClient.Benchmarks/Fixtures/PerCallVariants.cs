@@ -37,6 +37,11 @@ public sealed class PerCallVariants : IDisposable
         var refit = new RefitContractRevoker(Own(RefitContractRevoker.CreateLibraryLikeClient(new OkHandler(), AppHost)));
         var refitInPipeline = new PipelinedRefitRevoker(Own(RefitContractRevoker.CreateLibraryLikeClient(new OkHandler(), AppHost)));
         RefitContract = token => refit.RevokeAsync(token);
+
+        // A token that can be cancelled but never is: what HttpClient adds for any per-attempt
+        // time-out (it links such a token with its own pending-requests source on every send).
+        var cancellable = Own(new CancellationTokenSource());
+        RefitContractCancellable = token => refit.RevokeAsync(token, cancellable.Token);
         RefitInPipeline = token => refitInPipeline.RevokeAsync(token);
 
         // (d) and its variations.
@@ -72,6 +77,9 @@ public sealed class PerCallVariants : IDisposable
     /// <summary>(c) the generated Refit call alone.</summary>
     public Func<string, Task<bool>> RefitContract { get; }
 
+    /// <summary>(c) with a cancellable token that is never cancelled.</summary>
+    public Func<string, Task<bool>> RefitContractCancellable { get; }
+
     /// <summary>(c) inside a replica of the library's Polly pipeline.</summary>
     public Func<string, Task<bool>> RefitInPipeline { get; }
 
@@ -98,6 +106,7 @@ public sealed class PerCallVariants : IDisposable
         ("a2 hand-written, IHttpClientFactory client", HandWrittenFactoryHttpClient),
         ("b  Duende.IdentityModel", Duende),
         ("c  Refit contract", RefitContract),
+        ("c2 Refit contract, cancellable token", RefitContractCancellable),
         ("c1 Refit contract in the 0.1 pipeline (two Polly time-outs)", RefitInPipeline),
         ("d  AuthenticationClient (DI)", AuthenticationClient),
         ("d1 AuthenticationClient, one attempt", AuthenticationClientOneAttempt),

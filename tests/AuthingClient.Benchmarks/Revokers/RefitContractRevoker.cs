@@ -7,8 +7,8 @@ namespace AuthingClient.Benchmarks.Revokers;
 /// <summary>
 /// (c) The generated Refit call alone: <c>IAuthingRevocationApi.RevokeOidcTokenAsync</c> with the
 /// NSwag DTO, over an <see cref="HttpClient"/> configured the way the library configures its own
-/// (BaseAddress = AppHost, no HttpClient time-out: the library's time-outs live in its Polly
-/// pipeline), with the library's Refit settings. No pipeline, no validation, no telemetry.
+/// (BaseAddress = AppHost, no HttpClient time-out: the library's time-outs are its own attempt
+/// deadlines), with the library's Refit settings. No time-out, no validation, no telemetry.
 /// </summary>
 /// <remarks>
 /// <c>AuthingClient.Contract</c> is the library's internal contract (the library grants this
