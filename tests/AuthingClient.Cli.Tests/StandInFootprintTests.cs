@@ -12,7 +12,7 @@ public class StandInFootprintTests
 
     [Theory]
     [MemberData(nameof(ShippedAssemblies))]
-    public void No_assembly_the_cli_ships_references_test_server_code(string name)
+    public void ShippedAssembly_AnyTheCliShips_ReferencesNoTestServerCode(string name)
     {
         var assembly = new[] { typeof(CliApplication).Assembly, typeof(AuthingStandIn).Assembly, typeof(AuthenticationClient).Assembly }
             .Single(candidate => candidate.GetName().Name == name);
@@ -24,7 +24,7 @@ public class StandInFootprintTests
     }
 
     [Fact]
-    public void The_stand_in_is_served_by_kestrel_from_the_shared_framework()
+    public void StandIn_Served_UsesKestrelFromTheSharedFramework()
     {
         var references = typeof(AuthingStandIn).Assembly.GetReferencedAssemblies().Select(reference => reference.Name).ToArray();
 

@@ -14,7 +14,7 @@ public class AuthingStandInClientAuthenticationTests
 
     [Theory]
     [MemberData(nameof(StandInMatrix.SupportedCombinations), MemberType = typeof(StandInMatrix))]
-    public async Task Right_credentials_for_the_configured_method_are_answered_200_with_an_empty_body_and_the_token_is_recorded(AuthingProtocol protocol, ClientAuthenticationMethod method)
+    public async Task Revoke_RightCredentialsForTheConfiguredMethod_Answers200EmptyAndRecordsTheToken(AuthingProtocol protocol, ClientAuthenticationMethod method)
     {
         using var harness = StandInHarness.Start(protocol, method);
         using var request = method switch
@@ -34,7 +34,7 @@ public class AuthingStandInClientAuthenticationTests
 
     [Theory]
     [MemberData(nameof(Protocols))]
-    public async Task Client_secret_post_with_a_wrong_secret_is_401_invalid_client_and_nothing_is_revoked(AuthingProtocol protocol)
+    public async Task ClientSecretPost_WrongSecret_Is401InvalidClientAndNothingIsRevoked(AuthingProtocol protocol)
     {
         using var harness = StandInHarness.Start(protocol);
         using var request = Form(harness.Path, Fields("tok-1", AppId, "wrong-secret"));
@@ -49,7 +49,7 @@ public class AuthingStandInClientAuthenticationTests
 
     [Theory]
     [MemberData(nameof(Protocols))]
-    public async Task Client_secret_post_without_a_secret_is_401_invalid_client(AuthingProtocol protocol)
+    public async Task ClientSecretPost_NoSecret_Is401InvalidClient(AuthingProtocol protocol)
     {
         using var harness = StandInHarness.Start(protocol);
         using var request = Form(harness.Path, Fields("tok-1", AppId));
@@ -64,7 +64,7 @@ public class AuthingStandInClientAuthenticationTests
     [InlineData("other-app")]
     [InlineData("")]
     [InlineData(null)]
-    public async Task Client_secret_post_with_an_unknown_or_missing_client_id_is_401_invalid_client(string? clientId)
+    public async Task ClientSecretPost_UnknownOrMissingClientId_Is401InvalidClient(string? clientId)
     {
         using var harness = StandInHarness.Start();
         using var request = Form(harness.Path, Fields("tok-1", clientId, Secret));
@@ -76,7 +76,7 @@ public class AuthingStandInClientAuthenticationTests
     }
 
     [Fact]
-    public async Task Client_secret_post_app_sending_basic_credentials_instead_is_401_with_a_basic_challenge()
+    public async Task ClientSecretPost_BasicCredentialsSentInstead_Is401WithABasicChallenge()
     {
         using var harness = StandInHarness.Start();
         using var request = Form(harness.Path, Fields("tok-1", AppId), Basic(AppId, Secret));
@@ -92,7 +92,7 @@ public class AuthingStandInClientAuthenticationTests
     [InlineData(ClientAuthenticationMethod.ClientSecretPost)]
     [InlineData(ClientAuthenticationMethod.ClientSecretBasic)]
     [InlineData(ClientAuthenticationMethod.None)]
-    public async Task Credentials_in_both_the_body_and_a_basic_header_are_400_invalid_request(ClientAuthenticationMethod method)
+    public async Task Revoke_CredentialsInBothTheBodyAndABasicHeader_Is400InvalidRequest(ClientAuthenticationMethod method)
     {
         using var harness = StandInHarness.Start(method: method);
         using var request = Form(harness.Path, Fields("tok-1", AppId, Secret), Basic(AppId, Secret));
@@ -104,7 +104,7 @@ public class AuthingStandInClientAuthenticationTests
     }
 
     [Fact]
-    public async Task Client_secret_basic_with_a_wrong_secret_is_401_invalid_client()
+    public async Task ClientSecretBasic_WrongSecret_Is401InvalidClient()
     {
         using var harness = StandInHarness.Start(method: ClientAuthenticationMethod.ClientSecretBasic);
         using var request = Form(harness.Path, Fields("tok-1", AppId), Basic(AppId, "wrong-secret"));
@@ -116,7 +116,7 @@ public class AuthingStandInClientAuthenticationTests
     }
 
     [Fact]
-    public async Task Client_secret_basic_with_the_secret_in_the_body_instead_of_a_header_is_401_invalid_client()
+    public async Task ClientSecretBasic_SecretInTheBodyInsteadOfAHeader_Is401InvalidClient()
     {
         using var harness = StandInHarness.Start(method: ClientAuthenticationMethod.ClientSecretBasic);
         using var request = Form(harness.Path, Fields("tok-1", AppId, Secret));
@@ -130,7 +130,7 @@ public class AuthingStandInClientAuthenticationTests
     [Theory]
     [InlineData(null)]
     [InlineData("other-app")]
-    public async Task Client_secret_basic_without_a_matching_client_id_in_the_body_is_401_invalid_client(string? bodyClientId)
+    public async Task ClientSecretBasic_NoMatchingClientIdInTheBody_Is401InvalidClient(string? bodyClientId)
     {
         using var harness = StandInHarness.Start(method: ClientAuthenticationMethod.ClientSecretBasic);
         using var request = Form(harness.Path, Fields("tok-1", bodyClientId), Basic(AppId, Secret));
@@ -142,7 +142,7 @@ public class AuthingStandInClientAuthenticationTests
     }
 
     [Fact]
-    public async Task Client_secret_basic_form_decodes_each_half_so_a_secret_with_reserved_characters_works_when_encoded()
+    public async Task ClientSecretBasic_ReservedCharactersFormEncoded_WorksAsEachHalfIsFormDecoded()
     {
         const string awkwardSecret = "p+a%s:s w/rd=&";
         using var harness = StandInHarness.Start(method: ClientAuthenticationMethod.ClientSecretBasic, appSecret: awkwardSecret);
@@ -155,7 +155,7 @@ public class AuthingStandInClientAuthenticationTests
     }
 
     [Fact]
-    public async Task Client_secret_basic_refuses_a_secret_with_reserved_characters_that_was_not_form_encoded()
+    public async Task ClientSecretBasic_ReservedCharactersNotFormEncoded_IsRefused()
     {
         const string awkwardSecret = "p+ss:word";
         using var harness = StandInHarness.Start(method: ClientAuthenticationMethod.ClientSecretBasic, appSecret: awkwardSecret);
@@ -170,7 +170,7 @@ public class AuthingStandInClientAuthenticationTests
     [Theory]
     [InlineData("Basic not-base64!")]
     [InlineData("Bearer some-access-token")]
-    public async Task A_malformed_or_non_basic_authorization_header_is_401_invalid_client(string authorization)
+    public async Task AuthorizationHeader_MalformedOrNotBasic_Is401InvalidClient(string authorization)
     {
         using var harness = StandInHarness.Start(method: ClientAuthenticationMethod.ClientSecretBasic);
         using var request = Form(harness.Path, Fields("tok-1", AppId), authorization);
@@ -185,7 +185,7 @@ public class AuthingStandInClientAuthenticationTests
     [InlineData(ClientAuthenticationMethod.ClientSecretPost)]
     [InlineData(ClientAuthenticationMethod.ClientSecretBasic)]
     [InlineData(ClientAuthenticationMethod.None)]
-    public async Task Basic_credentials_on_the_oauth_path_are_401_invalid_client_whatever_the_app_method(ClientAuthenticationMethod method)
+    public async Task BasicCredentials_OnTheOAuthPath_Are401InvalidClientWhateverTheAppMethod(ClientAuthenticationMethod method)
     {
         using var harness = StandInHarness.Start(AuthingProtocol.OAuth, method);
         using var request = Form(OAuthPath, Fields("tok-1", AppId), Basic(AppId, StandInHarness.AppSecret));
@@ -198,7 +198,7 @@ public class AuthingStandInClientAuthenticationTests
 
     [Theory]
     [MemberData(nameof(Protocols))]
-    public async Task A_public_client_sending_a_secret_in_the_body_is_401_invalid_client(AuthingProtocol protocol)
+    public async Task PublicClient_SecretInTheBody_Is401InvalidClient(AuthingProtocol protocol)
     {
         using var harness = StandInHarness.Start(protocol, ClientAuthenticationMethod.None);
         using var request = Form(harness.Path, Fields("tok-1", AppId, Secret));
@@ -210,7 +210,7 @@ public class AuthingStandInClientAuthenticationTests
     }
 
     [Fact]
-    public async Task A_public_client_sending_basic_credentials_is_401_invalid_client()
+    public async Task PublicClient_BasicCredentials_Is401InvalidClient()
     {
         using var harness = StandInHarness.Start(method: ClientAuthenticationMethod.None);
         using var request = Form(harness.Path, Fields("tok-1", AppId), Basic(AppId, Secret));
@@ -224,7 +224,7 @@ public class AuthingStandInClientAuthenticationTests
     [Theory]
     [InlineData("other-app")]
     [InlineData(null)]
-    public async Task A_public_client_with_an_unknown_or_missing_client_id_is_401_invalid_client(string? clientId)
+    public async Task PublicClient_UnknownOrMissingClientId_Is401InvalidClient(string? clientId)
     {
         using var harness = StandInHarness.Start(method: ClientAuthenticationMethod.None);
         using var request = Form(harness.Path, Fields("tok-1", clientId));

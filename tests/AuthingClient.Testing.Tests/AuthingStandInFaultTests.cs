@@ -12,7 +12,7 @@ public class AuthingStandInFaultTests
     private const string Secret = StandInHarness.AppSecret;
 
     [Fact]
-    public async Task A_queued_503_fault_answers_the_next_request_with_retry_after_and_does_not_revoke()
+    public async Task Fault_Queued503_AnswersTheNextRequestWithRetryAfterAndDoesNotRevoke()
     {
         using var harness = StandInHarness.Start();
         harness.StandIn.EnqueueFault(StandInFault.ServiceUnavailable(TimeSpan.FromSeconds(2)));
@@ -26,7 +26,7 @@ public class AuthingStandInFaultTests
     }
 
     [Fact]
-    public async Task Faults_answer_one_request_each_in_order_and_then_requests_are_processed_again()
+    public async Task Fault_SeveralQueued_AnswerOneRequestEachInOrderThenRequestsAreProcessedAgain()
     {
         using var harness = StandInHarness.Start();
         harness.StandIn.EnqueueFault(new StandInFault(HttpStatusCode.TooManyRequests));
@@ -45,7 +45,7 @@ public class AuthingStandInFaultTests
     }
 
     [Fact]
-    public async Task A_fault_with_an_error_code_answers_with_an_oauth_error_body()
+    public async Task Fault_WithAnErrorCode_AnswersWithAnOAuthErrorBody()
     {
         using var harness = StandInHarness.Start();
         harness.StandIn.EnqueueFault(new StandInFault(HttpStatusCode.InternalServerError) { Error = "server_error" });
@@ -57,7 +57,7 @@ public class AuthingStandInFaultTests
     }
 
     [Fact]
-    public async Task A_fault_is_not_used_up_by_a_request_to_another_path()
+    public async Task Fault_RequestToAnotherPath_DoesNotUseItUp()
     {
         using var harness = StandInHarness.Start();
         harness.StandIn.EnqueueFault(new StandInFault(HttpStatusCode.BadGateway));
@@ -74,7 +74,7 @@ public class AuthingStandInFaultTests
     [Theory]
     [InlineData(99)]
     [InlineData(600)]
-    public void A_fault_status_outside_100_to_599_is_refused(int status)
+    public void Fault_StatusOutside100To599_IsRefused(int status)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new StandInFault((HttpStatusCode)status));
     }

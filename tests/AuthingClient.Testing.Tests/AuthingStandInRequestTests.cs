@@ -12,7 +12,7 @@ public class AuthingStandInRequestTests
     private const string Secret = StandInHarness.AppSecret;
 
     [Fact]
-    public void The_stand_in_listens_on_127_0_0_1_and_its_app_host_has_no_trailing_slash()
+    public void StandIn_Started_ListensOn127001AndItsAppHostHasNoTrailingSlash()
     {
         using var standIn = AuthingStandIn.Start();
 
@@ -22,7 +22,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public void Client_options_from_the_stand_in_carry_its_address_and_credentials()
+    public void ClientOptions_FromTheStandIn_CarryItsAddressAndCredentials()
     {
         using var standIn = AuthingStandIn.Start();
 
@@ -36,7 +36,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public void Client_options_for_a_public_client_carry_no_secret()
+    public void ClientOptions_ForAPublicClient_CarryNoSecret()
     {
         using var standIn = AuthingStandIn.Start(new AuthingStandInOptions { RevocationEndPointAuthMethod = ClientAuthenticationMethod.None });
 
@@ -46,7 +46,7 @@ public class AuthingStandInRequestTests
     [Theory]
     [InlineData(AuthingProtocol.Oidc, OAuthPath)]
     [InlineData(AuthingProtocol.OAuth, OidcPath)]
-    public async Task The_revocation_path_of_the_other_protocol_is_404(AuthingProtocol protocol, string otherPath)
+    public async Task RevocationPath_OfTheOtherProtocol_Is404(AuthingProtocol protocol, string otherPath)
     {
         using var harness = StandInHarness.Start(protocol);
         using var request = Form(otherPath, Fields("tok-1", AppId, Secret));
@@ -58,7 +58,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public async Task Get_on_the_revocation_path_is_405_allowing_only_post()
+    public async Task RevocationPath_Get_Is405AllowingOnlyPost()
     {
         using var harness = StandInHarness.Start();
 
@@ -70,7 +70,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public async Task A_json_body_is_400_invalid_request()
+    public async Task Revoke_JsonBody_Is400InvalidRequest()
     {
         using var harness = StandInHarness.Start();
         using var request = Raw(harness.Path, """{"token":"tok-1","client_id":"harness-app","client_secret":"harness-secret-5b2e"}""", "application/json");
@@ -82,7 +82,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public async Task A_form_body_with_an_explicit_utf_8_charset_is_accepted()
+    public async Task Revoke_FormBodyWithAnExplicitUtf8Charset_IsAccepted()
     {
         using var harness = StandInHarness.Start();
         using var request = Raw(harness.Path, $"token=tok-1&client_id={AppId}&client_secret={Secret}", "application/x-www-form-urlencoded; charset=utf-8");
@@ -96,7 +96,7 @@ public class AuthingStandInRequestTests
     [Theory]
     [InlineData("client_id=harness-app&client_secret=harness-secret-5b2e")]
     [InlineData("token=&client_id=harness-app&client_secret=harness-secret-5b2e")]
-    public async Task A_missing_or_empty_token_is_400_invalid_request(string body)
+    public async Task Revoke_MissingOrEmptyToken_Is400InvalidRequest(string body)
     {
         using var harness = StandInHarness.Start();
         using var request = Raw(harness.Path, body);
@@ -111,7 +111,7 @@ public class AuthingStandInRequestTests
     [InlineData("token=a%2&client_id=harness-app&client_secret=harness-secret-5b2e")]
     [InlineData("token=%C3%28&client_id=harness-app&client_secret=harness-secret-5b2e")]
     [InlineData("token=\u00FC&client_id=harness-app&client_secret=harness-secret-5b2e")]
-    public async Task A_repeated_parameter_or_a_malformed_encoding_is_400_invalid_request(string body)
+    public async Task Revoke_RepeatedParameterOrMalformedEncoding_Is400InvalidRequest(string body)
     {
         using var harness = StandInHarness.Start();
         using var request = Raw(harness.Path, body);
@@ -125,7 +125,7 @@ public class AuthingStandInRequestTests
     [Theory]
     [InlineData("access_token")]
     [InlineData("refresh_token")]
-    public async Task A_known_token_type_hint_is_accepted(string hint)
+    public async Task TokenTypeHint_Known_IsAccepted(string hint)
     {
         using var harness = StandInHarness.Start();
         using var request = Form(harness.Path, Fields("tok-1", AppId, Secret, hint));
@@ -140,7 +140,7 @@ public class AuthingStandInRequestTests
     [InlineData("AccessToken")]
     [InlineData("id_token")]
     [InlineData("")]
-    public async Task An_unknown_or_empty_token_type_hint_is_400_unsupported_token_type(string hint)
+    public async Task TokenTypeHint_UnknownOrEmpty_Is400UnsupportedTokenType(string hint)
     {
         using var harness = StandInHarness.Start();
         using var request = Form(harness.Path, Fields("tok-1", AppId, Secret, hint));
@@ -152,7 +152,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public async Task An_awkward_token_sent_form_encoded_is_recorded_exactly_as_the_client_had_it()
+    public async Task Revoke_AwkwardTokenSentFormEncoded_IsRecordedExactlyAsTheClientHadIt()
     {
         using var harness = StandInHarness.Start();
         using var request = Raw(harness.Path, $"token=a%2Bb%2Fc%3Dd%26e+f%25g~%C3%BC&client_id={AppId}&client_secret={Secret}");
@@ -164,7 +164,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public async Task Every_request_is_counted_whatever_its_outcome()
+    public async Task RequestCount_AnyOutcome_CountsEveryRequest()
     {
         using var harness = StandInHarness.Start();
         using var ok = Form(harness.Path, Fields("tok-1", AppId, Secret));
@@ -180,7 +180,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public async Task Concurrent_revocations_are_all_recorded_and_counted()
+    public async Task Revoke_Concurrent_AllAreRecordedAndCounted()
     {
         using var harness = StandInHarness.Start();
         var tokens = Enumerable.Range(0, 40).Select(i => $"tok-{i}").ToArray();
@@ -198,7 +198,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public async Task Reset_forgets_revoked_tokens_and_the_request_count()
+    public async Task Reset_AfterRevocations_ForgetsRevokedTokensAndTheRequestCount()
     {
         using var harness = StandInHarness.Start();
         using var request = Form(harness.Path, Fields("tok-1", AppId, Secret));
@@ -215,7 +215,7 @@ public class AuthingStandInRequestTests
     [InlineData("", "s3cret-value", "AppId")]
     [InlineData("app", "", "AppSecret")]
     [InlineData("app", "s3cret-välue", "AppSecret")]
-    public void Invalid_options_are_refused_at_start_naming_the_setting_but_never_the_secret(string appId, string appSecret, string setting)
+    public void Start_InvalidOptions_AreRefusedNamingTheSettingButNeverTheSecret(string appId, string appSecret, string setting)
     {
         var error = Assert.Throws<ArgumentException>(() => AuthingStandIn.Start(new AuthingStandInOptions { AppId = appId, AppSecret = appSecret }));
 
@@ -227,7 +227,7 @@ public class AuthingStandInRequestTests
     }
 
     [Fact]
-    public async Task A_public_client_stand_in_needs_no_secret()
+    public async Task PublicClient_StandIn_NeedsNoSecret()
     {
         using var standIn = AuthingStandIn.Start(new AuthingStandInOptions { AppSecret = string.Empty, RevocationEndPointAuthMethod = ClientAuthenticationMethod.None });
         using var client = new AuthenticationClient(standIn.CreateClientOptions());

@@ -9,7 +9,7 @@ public class AuthingStandInWithAuthenticationClientTests
 {
     [Theory]
     [MemberData(nameof(StandInMatrix.SupportedCombinations), MemberType = typeof(StandInMatrix))]
-    public async Task The_client_configured_from_the_stand_in_revokes_and_the_stand_in_shows_the_token_revoked(AuthingProtocol protocol, ClientAuthenticationMethod method)
+    public async Task StandIn_ClientConfiguredFromIt_RevokesAndTheStandInShowsTheTokenRevoked(AuthingProtocol protocol, ClientAuthenticationMethod method)
     {
         using var standIn = AuthingStandIn.Start(new AuthingStandInOptions { Protocol = protocol, RevocationEndPointAuthMethod = method });
         using var client = new AuthenticationClient(standIn.CreateClientOptions());
@@ -21,7 +21,7 @@ public class AuthingStandInWithAuthenticationClientTests
     }
 
     [Fact]
-    public async Task An_awkward_token_round_trips_exactly_through_the_client_and_the_stand_in()
+    public async Task StandIn_AwkwardTokenThroughTheClient_RoundTripsExactly()
     {
         const string awkward = "a+b/c=d&e f%g~ü";
         using var standIn = AuthingStandIn.Start();
@@ -33,7 +33,7 @@ public class AuthingStandInWithAuthenticationClientTests
     }
 
     [Fact]
-    public async Task A_secret_with_reserved_characters_works_with_client_secret_basic()
+    public async Task StandIn_SecretWithReservedCharacters_WorksWithClientSecretBasic()
     {
         using var standIn = AuthingStandIn.Start(new AuthingStandInOptions
         {
@@ -48,7 +48,7 @@ public class AuthingStandInWithAuthenticationClientTests
     }
 
     [Fact]
-    public async Task A_client_with_the_wrong_secret_gets_a_401_invalid_client_exception()
+    public async Task StandIn_ClientWithTheWrongSecret_GetsA401InvalidClientException()
     {
         using var standIn = AuthingStandIn.Start();
         var options = standIn.CreateClientOptions();
@@ -63,7 +63,7 @@ public class AuthingStandInWithAuthenticationClientTests
     }
 
     [Fact]
-    public async Task A_queued_non_retryable_fault_reaches_the_client_as_an_exception_with_its_status_and_error()
+    public async Task StandIn_QueuedNonRetryableFault_ReachesTheClientAsAnExceptionWithItsStatusAndError()
     {
         using var standIn = AuthingStandIn.Start();
         standIn.EnqueueFault(new StandInFault(HttpStatusCode.Forbidden) { Error = "access_denied" });

@@ -10,7 +10,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandAgainstAuthingTests
 {
     [Fact]
-    public async Task A_200_answer_prints_true_exits_0_and_the_request_is_a_client_secret_post_form()
+    public async Task Revoke_Answer200_PrintsTrueExits0AndSendsAClientSecretPostForm()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -28,7 +28,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task An_unsupported_token_type_answer_prints_false_and_exits_1()
+    public async Task Revoke_UnsupportedTokenTypeAnswer_PrintsFalseAndExits1()
     {
         using var authing = FakeAuthing.Start().AnswerForToken("token-jwt", 400, "unsupported_token_type");
 
@@ -41,7 +41,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task An_invalid_client_answer_prints_error_exits_3_and_stderr_gives_the_reason_without_token_or_secret()
+    public async Task Revoke_InvalidClientAnswer_PrintsErrorExits3AndGivesTheReasonWithoutTokenOrSecret()
     {
         using var authing = FakeAuthing.Start().AnswerForToken("token-denied", 401, "invalid_client");
 
@@ -56,7 +56,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task Mixed_outcomes_print_one_line_per_token_in_the_given_order_and_a_failure_wins_the_exit_code()
+    public async Task Revoke_MixedOutcomes_PrintsOneLinePerTokenInOrderAndAFailureWinsTheExitCode()
     {
         using var authing = FakeAuthing.Start()
             .AnswerOkByDefault()
@@ -73,7 +73,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task Revoked_and_unsupported_tokens_together_exit_1()
+    public async Task Revoke_RevokedAndUnsupportedTokens_Exits1()
     {
         using var authing = FakeAuthing.Start()
             .AnswerOkByDefault()
@@ -86,7 +86,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task A_server_error_without_an_oauth_body_prints_error_and_exits_3()
+    public async Task Revoke_ServerErrorWithoutAnOAuthBody_PrintsErrorAndExits3()
     {
         using var authing = FakeAuthing.Start().AnswerEveryRequest(404);
 
@@ -98,7 +98,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task An_unreachable_app_host_prints_error_and_exits_3()
+    public async Task Revoke_UnreachableAppHost_PrintsErrorAndExits3()
     {
         // A bound but not listening socket: connections are refused, and no other test can take the port meanwhile.
         using var closedPort = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -114,7 +114,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task The_hint_flag_sends_token_type_hint()
+    public async Task Revoke_HintFlag_SendsTokenTypeHint()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -125,7 +125,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task The_oauth_protocol_posts_to_the_oauth_path()
+    public async Task Revoke_OAuthProtocol_PostsToTheOAuthPath()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault(RevocationRequest.OAuthPath);
 
@@ -136,7 +136,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task Client_secret_basic_sends_a_basic_header_and_no_secret_in_the_body()
+    public async Task Revoke_ClientSecretBasic_SendsABasicHeaderAndNoSecretInTheBody()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -152,7 +152,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task Auth_method_none_sends_no_secret_anywhere_even_when_one_is_configured()
+    public async Task Revoke_AuthMethodNone_SendsNoSecretAnywhereEvenWhenOneIsConfigured()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -167,7 +167,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task Environment_variables_alone_configure_the_app()
+    public async Task Revoke_EnvironmentVariablesAlone_ConfigureTheApp()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
         var environment = CliRun.CredentialsEnvironment();
@@ -181,7 +181,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task Flags_win_over_environment_variables()
+    public async Task Revoke_FlagsAndEnvironmentVariables_FlagsWin()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
         var environment = CliRun.CredentialsEnvironment();
@@ -194,7 +194,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task A_malformed_token_prints_error_and_exits_2_while_the_other_tokens_are_still_revoked()
+    public async Task Revoke_MalformedToken_PrintsErrorAndExits2WhileTheOthersAreStillRevoked()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -207,7 +207,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task A_token_starting_with_a_dash_is_accepted_after_a_double_dash()
+    public async Task Revoke_TokenStartingWithADashAfterADoubleDash_IsAccepted()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -218,7 +218,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task A_token_starting_with_an_at_sign_is_sent_as_is_not_read_as_a_response_file()
+    public async Task Revoke_TokenStartingWithAnAtSign_IsSentAsIsNotReadAsAResponseFile()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -229,7 +229,7 @@ public class RevokeCommandAgainstAuthingTests
     }
 
     [Fact]
-    public async Task A_cancelled_run_exits_130_without_sending_anything()
+    public async Task Revoke_CancelledRun_Exits130WithoutSendingAnything()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
         using var cancellation = new CancellationTokenSource();

@@ -10,7 +10,7 @@ public class RevokeCommandConcurrencyTests
     [InlineData("257")]
     [InlineData("-3")]
     [InlineData("many")]
-    public async Task A_concurrency_outside_1_to_256_exits_2_and_names_the_flag(string value)
+    public async Task Concurrency_Outside1To256_Exits2NamingTheFlag(string value)
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "token-a", "--concurrency", value);
 
@@ -22,7 +22,7 @@ public class RevokeCommandConcurrencyTests
     [Theory]
     [InlineData("1")]
     [InlineData("256")]
-    public async Task The_bounds_of_concurrency_are_accepted(string value)
+    public async Task Concurrency_AtItsBounds_IsAccepted(string value)
     {
         var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "--stand-in", "token-a", "--concurrency", value);
 
@@ -31,7 +31,7 @@ public class RevokeCommandConcurrencyTests
     }
 
     [Fact]
-    public async Task Results_keep_the_input_order_when_the_answers_come_back_in_another_order()
+    public async Task Concurrency_AnswersComeBackOutOfOrder_ResultsKeepTheInputOrder()
     {
         string[] tokens = ["token-held", "token-2", "token-3", "token-4", "token-5", "token-6"];
         using var authing = OutOfOrderAuthing.Holding("token-held", others: 3);

@@ -6,7 +6,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandFailedToTests
 {
     [Fact]
-    public async Task The_file_lists_the_failed_and_invalid_tokens_in_input_order_ready_for_a_rerun()
+    public async Task FailedTo_FailedAndInvalidTokens_AreListedInInputOrderReadyForARerun()
     {
         using var authing = FakeAuthing.Start()
             .AnswerOkByDefault()
@@ -23,7 +23,7 @@ public class RevokeCommandFailedToTests
     }
 
     [Fact]
-    public async Task A_line_too_long_to_be_a_token_is_reported_invalid_without_being_kept_or_copied_to_the_file()
+    public async Task FailedTo_LineTooLongToBeAToken_IsReportedInvalidWithoutBeingKeptOrCopied()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
         using var failed = TokenFile.Unused();
@@ -37,7 +37,7 @@ public class RevokeCommandFailedToTests
     }
 
     [Fact]
-    public async Task The_file_is_created_readable_and_writable_by_its_owner_only_even_when_it_existed()
+    public async Task FailedTo_FileNewOrExisting_IsReadableAndWritableByItsOwnerOnly()
     {
         if (OperatingSystem.IsWindows())
         {
@@ -57,7 +57,7 @@ public class RevokeCommandFailedToTests
     [Theory]
     [InlineData("")]
     [InlineData("-")]
-    public async Task A_failed_to_path_that_is_empty_or_stdout_exits_2(string path)
+    public async Task FailedTo_EmptyOrStdoutPath_Exits2(string path)
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "token-a", "--failed-to", path);
 
@@ -66,7 +66,7 @@ public class RevokeCommandFailedToTests
     }
 
     [Fact]
-    public async Task The_input_file_itself_is_refused_with_exit_2_and_left_intact()
+    public async Task FailedTo_TheInputFileItself_IsRefusedWithExit2AndLeftIntact()
     {
         using var input = TokenFile.With("token-a\n");
 

@@ -6,7 +6,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandFileInputTests
 {
     [Fact]
-    public async Task A_file_with_crlf_line_ends_blank_lines_and_padding_sends_each_token_exactly_and_prints_one_line_per_token()
+    public async Task FromFile_CrlfBlankLinesAndPadding_SendsEachTokenExactlyAndPrintsOneLinePerToken()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -18,7 +18,7 @@ public class RevokeCommandFileInputTests
     }
 
     [Fact]
-    public async Task An_invalid_line_gets_an_error_line_naming_its_line_number_and_the_run_goes_on()
+    public async Task FromFile_InvalidLine_PrintsAnErrorNamingItsLineNumberAndGoesOn()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -31,7 +31,7 @@ public class RevokeCommandFileInputTests
     }
 
     [Fact]
-    public async Task A_lone_carriage_return_is_not_a_line_break_so_the_line_is_reported_invalid_rather_than_split()
+    public async Task FromFile_LoneCarriageReturn_IsNoLineBreakSoTheLineIsReportedInvalidNotSplit()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -42,7 +42,7 @@ public class RevokeCommandFileInputTests
     }
 
     [Fact]
-    public async Task The_summary_on_stderr_counts_each_outcome()
+    public async Task FromFile_RunEnds_SummaryOnStderrCountsEachOutcome()
     {
         using var authing = FakeAuthing.Start()
             .AnswerOkByDefault()
@@ -57,7 +57,7 @@ public class RevokeCommandFileInputTests
     }
 
     [Fact]
-    public async Task Token_arguments_get_no_summary_so_stderr_keeps_only_the_reasons()
+    public async Task Revoke_TokenArguments_PrintsNoSummarySoStderrKeepsOnlyTheReasons()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
 
@@ -68,7 +68,7 @@ public class RevokeCommandFileInputTests
     }
 
     [Fact]
-    public async Task A_missing_file_exits_2_and_says_the_tokens_cannot_be_read()
+    public async Task FromFile_MissingFile_Exits2SayingTheTokensCannotBeRead()
     {
         using var file = TokenFile.Unused();
 
@@ -80,7 +80,7 @@ public class RevokeCommandFileInputTests
     }
 
     [Fact]
-    public async Task Token_arguments_and_a_file_together_exit_2()
+    public async Task FromFile_WithTokenArguments_Exits2()
     {
         using var file = TokenFile.With("token-a\n");
 

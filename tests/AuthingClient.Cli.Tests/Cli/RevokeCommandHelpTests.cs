@@ -5,7 +5,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandHelpTests
 {
     [Fact]
-    public async Task Help_describes_every_option_the_environment_variables_and_the_exit_codes()
+    public async Task Help_Revoke_DescribesEveryOptionTheEnvironmentVariablesAndTheExitCodes()
     {
         var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "--help");
 
@@ -23,7 +23,7 @@ public class RevokeCommandHelpTests
     }
 
     [Fact]
-    public async Task Help_without_a_token_is_not_a_usage_error()
+    public async Task Help_WithoutAToken_IsNotAUsageError()
     {
         var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "-h");
 
@@ -32,7 +32,7 @@ public class RevokeCommandHelpTests
     }
 
     [Fact]
-    public async Task Top_level_help_lists_the_revoke_command()
+    public async Task Help_TopLevel_ListsTheRevokeCommand()
     {
         var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "--help");
 

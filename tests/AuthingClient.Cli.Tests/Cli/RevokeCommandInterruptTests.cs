@@ -6,7 +6,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandInterruptTests
 {
     [Fact]
-    public async Task Ctrl_c_after_ten_results_exits_130_with_exactly_those_ten_lines_in_order_and_says_where_to_resume()
+    public async Task CtrlC_AfterTenResults_Exits130WithExactlyThoseTenLinesInOrderAndSaysWhereToResume()
     {
         var tokens = Enumerable.Range(1, 300).Select(i => $"token-{i:D3}").ToArray();
         using var file = TokenFile.With(string.Join('\n', tokens) + "\n");
@@ -22,7 +22,7 @@ public class RevokeCommandInterruptTests
     }
 
     [Fact]
-    public async Task Ctrl_c_with_token_arguments_names_the_token_to_resume_from()
+    public async Task CtrlC_WithTokenArguments_NamesTheTokenToResumeFrom()
     {
         using var ctrlC = new CancellationTokenSource();
         var stdout = new CountingWriter(target: 1, atTarget: ctrlC.Cancel);

@@ -11,7 +11,7 @@ public class RevokeCommandJournalKillTests
     private const int Concurrency = 8;
 
     [Fact]
-    public async Task A_run_killed_with_sigkill_resumes_sending_only_what_was_not_settled_and_reports_every_token()
+    public async Task Journal_RunKilledWithSigkill_ResumesSendingOnlyUnsettledTokensAndReportsEveryToken()
     {
         await using var authing = await HoldingAuthing.StartAsync(answered: AnsweredBeforeKill);
         using var input = TokenFile.With(string.Concat(Enumerable.Range(0, Tokens).Select(i => $"kill-test-token-{i:D5}\n")));

@@ -18,7 +18,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task A_rerun_sends_only_what_was_not_settled_and_prints_every_result_in_input_order()
+    public async Task Journal_Rerun_SendsOnlyUnsettledTokensAndPrintsEveryResultInInputOrder()
     {
         var first = await RunAsync("token-b\ntoken-d\n");
         Assert.Equal(0, first.ExitCode);
@@ -33,7 +33,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task Tokens_settled_in_the_journal_keep_their_json_result()
+    public async Task Journal_SettledTokens_KeepTheirJsonResult()
     {
         await RunAsync("token-a\n");
 
@@ -44,7 +44,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_token_is_not_settled_and_the_rerun_sends_it_again()
+    public async Task Journal_FailedToken_IsNotSettledAndTheRerunSendsItAgain()
     {
         _authing.EnqueueFault(new StandInFault(System.Net.HttpStatusCode.BadRequest) { Error = "invalid_request" });
         var first = await RunAsync("token-a\ntoken-b\n", "--concurrency", "1");
@@ -58,7 +58,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task The_journal_is_created_owner_only_and_holds_hashes_never_the_tokens()
+    public async Task Journal_Created_IsOwnerOnlyAndHoldsHashesNeverTheTokens()
     {
         await RunAsync("token-secret-aaaa\ntoken-secret-bbbb\n");
 
@@ -72,7 +72,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task A_record_torn_by_a_crash_is_dropped_and_that_token_is_sent_again()
+    public async Task Journal_RecordTornByACrash_IsDroppedAndThatTokenIsSentAgain()
     {
         await RunAsync("token-a\ntoken-b\n", "--concurrency", "1");
 
@@ -89,7 +89,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task A_journal_of_another_app_host_is_refused_before_anything_is_sent()
+    public async Task Journal_OfAnotherAppHost_IsRefusedBeforeAnythingIsSent()
     {
         await RunAsync("token-a\n");
         using var other = AuthingStandIn.Start(new AuthingStandInOptions { AppId = CliRun.AppId, AppSecret = CliRun.FakeSecret });
@@ -104,7 +104,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_that_is_not_a_journal_is_refused_and_left_as_it_was()
+    public async Task Journal_FileThatIsNotAJournal_IsRefusedAndLeftAsItWas()
     {
         File.WriteAllText(_journal.Path, "token-a\n");
 
@@ -117,7 +117,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task The_journal_must_not_be_the_input_file()
+    public async Task Journal_SameAsTheInputFile_IsRefused()
     {
         using var file = TokenFile.With("token-a\n");
 
@@ -128,7 +128,7 @@ public sealed class RevokeCommandJournalTests : IDisposable
     }
 
     [Fact]
-    public async Task A_run_interrupted_by_ctrl_c_resumes_without_sending_the_settled_tokens_again()
+    public async Task Journal_RunInterruptedByCtrlC_ResumesWithoutResendingTheSettledTokens()
     {
         var tokens = string.Concat(Enumerable.Range(0, 200).Select(i => $"token-{i:D3}\n"));
         using var ctrlC = new CancellationTokenSource();

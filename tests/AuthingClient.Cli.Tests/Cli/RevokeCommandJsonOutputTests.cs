@@ -6,7 +6,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandJsonOutputTests
 {
     [Fact]
-    public async Task Json_output_is_one_parsable_object_per_token_in_order_with_a_hash_instead_of_the_token()
+    public async Task JsonOutput_SeveralTokens_IsOneParsableObjectPerTokenInOrderWithAHashNotTheToken()
     {
         using var authing = FakeAuthing.Start()
             .AnswerOkByDefault()
@@ -30,7 +30,7 @@ public class RevokeCommandJsonOutputTests
     }
 
     [Fact]
-    public async Task Json_output_for_a_revoked_token_has_every_field()
+    public async Task JsonOutput_RevokedToken_HasEveryField()
     {
         var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "--stand-in", "some-token", "--json");
 
@@ -41,7 +41,7 @@ public class RevokeCommandJsonOutputTests
     }
 
     [Fact]
-    public async Task Json_mode_over_streamed_input_keeps_stdout_json_only_while_progress_reasons_and_summary_go_to_stderr()
+    public async Task JsonOutput_StreamedInput_StdoutStaysJsonOnlyWhileProgressReasonsAndSummaryGoToStderr()
     {
         var run = await FedRun.StartAsync("token-a\nbad\u0001token\ntoken-c\n", results: 3, "--json");
 

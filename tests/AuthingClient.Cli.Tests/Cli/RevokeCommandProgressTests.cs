@@ -7,7 +7,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandProgressTests
 {
     [Fact]
-    public async Task Without_a_terminal_a_progress_line_is_written_every_five_seconds_of_the_clock()
+    public async Task Progress_NoTerminal_WritesALineEveryFiveSecondsOfTheClock()
     {
         var run = await FedRun.StartAsync("token-a\ntoken-b\ntoken-c\n", results: 3);
 
@@ -27,7 +27,7 @@ public class RevokeCommandProgressTests
     }
 
     [Fact]
-    public async Task Quiet_writes_no_progress_but_still_the_summary()
+    public async Task Progress_Quiet_WritesNoProgressButStillTheSummary()
     {
         var run = await FedRun.StartAsync("token-a\n", results: 1, "--quiet");
 
@@ -40,7 +40,7 @@ public class RevokeCommandProgressTests
     }
 
     [Fact]
-    public async Task On_a_terminal_a_live_bar_is_drawn_on_stderr_and_stdout_has_only_the_results()
+    public async Task Progress_OnATerminal_DrawsALiveBarOnStderrAndStdoutHasOnlyTheResults()
     {
         using var file = TokenFile.With("token-a\ntoken-b\ntoken-c\ntoken-d\ntoken-e\n");
         var console = CliRun.Console() with { ErrorIsTerminal = true, Time = new FakeTimeProvider() };

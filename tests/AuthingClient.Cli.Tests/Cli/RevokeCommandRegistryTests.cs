@@ -15,7 +15,7 @@ public class RevokeCommandRegistryTests
     private const string LiveSet = "{authing:revoked-tokens}:live";
 
     [Fact]
-    public async Task Registry_marks_every_token_in_the_live_set_and_log_under_its_registry_key()
+    public async Task Registry_Given_MarksEveryTokenInTheLiveSetAndLogUnderItsRegistryKey()
     {
         await using var redis = await RedisProcess.StartAsync();
         string[] tokens = ["opaque-" + Guid.NewGuid().ToString("N"), "opaque-" + Guid.NewGuid().ToString("N")];
@@ -33,7 +33,7 @@ public class RevokeCommandRegistryTests
     }
 
     [Fact]
-    public async Task Registry_from_the_environment_is_used_like_the_flag()
+    public async Task Registry_FromTheEnvironment_IsUsedLikeTheFlag()
     {
         await using var redis = await RedisProcess.StartAsync();
         var token = "opaque-" + Guid.NewGuid().ToString("N");
@@ -47,7 +47,7 @@ public class RevokeCommandRegistryTests
     }
 
     [Fact]
-    public async Task Registry_that_cannot_be_reached_at_the_start_revokes_nothing_and_exits_3()
+    public async Task Registry_UnreachableAtTheStart_RevokesNothingAndExits3()
     {
         var closed = RedisProcess.FreePort();
 
@@ -60,7 +60,7 @@ public class RevokeCommandRegistryTests
     }
 
     [Fact]
-    public async Task Registry_lost_during_the_run_makes_the_tokens_marked_afterwards_errors_never_true()
+    public async Task Registry_LostDuringTheRun_TokensMarkedAfterwardsAreErrorsNeverTrue()
     {
         await using var redis = await RedisProcess.StartAsync();
         var run = await FedRun.StartAsync("token-marked\n", 1, "--stand-in", "--registry", $"{redis.Configuration},asyncTimeout=1000", "--concurrency", "1");

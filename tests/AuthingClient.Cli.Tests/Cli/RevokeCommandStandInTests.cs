@@ -6,7 +6,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandStandInTests
 {
     [Fact]
-    public async Task With_stand_in_the_cli_uses_the_built_in_stand_in_says_so_on_stderr_and_prints_true()
+    public async Task StandIn_FlagGiven_UsesTheBuiltInStandInSaysSoOnStderrAndPrintsTrue()
     {
         var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "--stand-in", "some-token");
 
@@ -16,7 +16,7 @@ public class RevokeCommandStandInTests
     }
 
     [Fact]
-    public async Task Credentials_without_an_app_host_or_stand_in_are_refused_with_exit_2_and_nothing_on_stdout()
+    public async Task Revoke_CredentialsWithoutAppHostOrStandIn_Exits2WithNothingOnStdout()
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token");
 
@@ -29,7 +29,7 @@ public class RevokeCommandStandInTests
     }
 
     [Fact]
-    public async Task No_configuration_at_all_is_refused_too()
+    public async Task Revoke_NoConfigurationAtAll_IsRefusedToo()
     {
         var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "some-token");
 
@@ -38,7 +38,7 @@ public class RevokeCommandStandInTests
     }
 
     [Fact]
-    public async Task Stand_in_wins_over_the_app_host_variable()
+    public async Task StandIn_WithAppHostVariable_WinsOverTheVariable()
     {
         var environment = CliRun.CredentialsEnvironment();
         environment["AUTHING_APP_HOST"] = "https://example.authing.cn";
@@ -50,7 +50,7 @@ public class RevokeCommandStandInTests
     }
 
     [Fact]
-    public async Task Stand_in_with_an_app_host_flag_is_a_usage_error()
+    public async Task StandIn_WithAppHostFlag_IsAUsageError()
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "--app-host", "https://example.authing.cn", "some-token");
 
@@ -60,7 +60,7 @@ public class RevokeCommandStandInTests
     }
 
     [Fact]
-    public async Task The_stand_in_is_configured_with_the_given_app_id_secret_and_method()
+    public async Task StandIn_AppIdSecretAndMethodGiven_IsConfiguredWithThem()
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "t-1", "t-2", "--auth-method", "client_secret_basic", "--hint", "access_token");
 
@@ -70,7 +70,7 @@ public class RevokeCommandStandInTests
     }
 
     [Fact]
-    public async Task The_stand_in_serves_a_public_oauth_client()
+    public async Task StandIn_PublicOAuthClient_IsServed()
     {
         var result = await CliRun.RunAsync(CliRun.EmptyEnvironment(), "revoke", "--stand-in", "t-1", "--protocol", "oauth", "--auth-method", "none");
 
@@ -79,7 +79,7 @@ public class RevokeCommandStandInTests
     }
 
     [Fact]
-    public async Task An_empty_app_host_variable_is_a_configuration_error_not_a_silent_switch_to_the_stand_in()
+    public async Task AppHostVariable_Empty_IsAConfigurationErrorNotASilentSwitchToTheStandIn()
     {
         var environment = CliRun.CredentialsEnvironment();
         environment["AUTHING_APP_HOST"] = string.Empty;

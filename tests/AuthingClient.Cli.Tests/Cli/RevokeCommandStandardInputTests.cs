@@ -8,7 +8,7 @@ public class RevokeCommandStandardInputTests
     [Theory]
     [InlineData("-")]
     [InlineData("--from-file", "-")]
-    public async Task Standard_input_is_read_one_token_per_line(params string[] source)
+    public async Task StandardInput_DashOrFromFileDash_IsReadOneTokenPerLine(params string[] source)
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
         var console = CliRun.Console(new StringReader("token-a\r\n\ntoken-b\n"));
@@ -22,7 +22,7 @@ public class RevokeCommandStandardInputTests
     }
 
     [Fact]
-    public async Task A_result_is_written_as_soon_as_it_is_known_even_while_standard_input_waits_for_more()
+    public async Task StandardInput_StillWaitingForMore_EachResultIsWrittenAsSoonAsKnown()
     {
         var input = new FeedReader();
         var stdout = new CountingWriter(target: 2);
@@ -38,7 +38,7 @@ public class RevokeCommandStandardInputTests
     }
 
     [Fact]
-    public async Task A_dash_among_other_tokens_exits_2()
+    public async Task StandardInput_DashAmongOtherTokens_Exits2()
     {
         var result = await CliRun.RunAsync(CliRun.Console(new StringReader("token-a\n")), CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "token-b", "-");
 

@@ -7,7 +7,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandStreamingTests
 {
     [Fact]
-    public async Task A_200000_line_input_is_never_read_more_than_the_window_and_one_chunk_ahead_of_the_output()
+    public async Task Streaming_200000LineInput_IsNeverReadMoreThanTheWindowAndOneChunkAheadOfTheOutput()
     {
         const int Lines = 200_000;
         const int Concurrency = 8;

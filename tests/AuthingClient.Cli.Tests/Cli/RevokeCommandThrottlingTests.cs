@@ -8,7 +8,7 @@ namespace AuthingClient.Cli.Tests.Cli;
 public class RevokeCommandThrottlingTests
 {
     [Fact]
-    public async Task More_429s_than_the_library_retries_are_waited_out_and_every_token_ends_true()
+    public async Task Throttling_More429sThanTheLibraryRetries_AreWaitedOutAndEveryTokenEndsTrue()
     {
         using var authing = StartAuthing();
 
@@ -28,7 +28,7 @@ public class RevokeCommandThrottlingTests
     }
 
     [Fact]
-    public async Task A_503_with_retry_after_is_throttling_and_is_waited_out_too()
+    public async Task Throttling_503WithRetryAfter_IsThrottlingAndIsWaitedOutToo()
     {
         using var authing = StartAuthing();
         for (var i = 0; i < 4; i++)
@@ -44,7 +44,7 @@ public class RevokeCommandThrottlingTests
     }
 
     [Fact]
-    public async Task A_503_without_retry_after_is_an_outage_and_fails_after_the_library_retries()
+    public async Task Throttling_503WithoutRetryAfter_IsAnOutageAndFailsAfterTheLibraryRetries()
     {
         using var authing = StartAuthing();
         for (var i = 0; i < 3; i++)
@@ -64,7 +64,7 @@ public class RevokeCommandThrottlingTests
     [InlineData("-5")]
     [InlineData("fast")]
     [InlineData("100001")]
-    public async Task A_rate_that_is_not_a_positive_number_of_requests_per_second_is_a_usage_error(string value)
+    public async Task Rate_NotAPositiveNumberOfRequestsPerSecond_IsAUsageError(string value)
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "token-a", "--rate", value);
 
@@ -74,7 +74,7 @@ public class RevokeCommandThrottlingTests
     }
 
     [Fact]
-    public async Task With_a_rate_every_token_is_still_revoked_in_order_and_the_summary_shows_the_pace()
+    public async Task Rate_Given_EveryTokenIsStillRevokedInOrderAndTheSummaryShowsThePace()
     {
         using var file = TokenFile.With("token-a\ntoken-b\ntoken-c\n");
 

@@ -10,7 +10,7 @@ public class RevokeCommandUsageErrorTests
     [InlineData("--protocol", "saml")]
     [InlineData("--auth-method", "private_key_jwt")]
     [InlineData("--hint", "id_token")]
-    public async Task An_unknown_enum_flag_value_exits_2_and_names_the_flag(string flag, string value)
+    public async Task Revoke_UnknownEnumFlagValue_Exits2NamingTheFlag(string flag, string value)
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "some-token", flag, value);
 
@@ -21,7 +21,7 @@ public class RevokeCommandUsageErrorTests
     }
 
     [Fact]
-    public async Task No_token_exits_2()
+    public async Task Revoke_NoToken_Exits2()
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke");
 
@@ -30,7 +30,7 @@ public class RevokeCommandUsageErrorTests
     }
 
     [Fact]
-    public async Task An_unknown_flag_exits_2()
+    public async Task Revoke_UnknownFlag_Exits2()
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "some-token", "--app-secret-file", "x");
 
@@ -39,7 +39,7 @@ public class RevokeCommandUsageErrorTests
     }
 
     [Fact]
-    public async Task No_command_exits_2()
+    public async Task Cli_NoCommand_Exits2()
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment());
 
@@ -47,7 +47,7 @@ public class RevokeCommandUsageErrorTests
     }
 
     [Fact]
-    public async Task Client_secret_basic_with_the_oauth_protocol_exits_2_naming_the_setting_without_the_secret()
+    public async Task ClientSecretBasic_WithTheOAuthProtocol_Exits2NamingTheSettingWithoutTheSecret()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault(RevocationRequest.OAuthPath);
 
@@ -62,7 +62,7 @@ public class RevokeCommandUsageErrorTests
     }
 
     [Fact]
-    public async Task Client_secret_basic_with_the_oauth_protocol_exits_2_with_the_stand_in_too()
+    public async Task ClientSecretBasic_WithTheOAuthProtocolAndTheStandIn_Exits2Too()
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--stand-in", "some-token", "--protocol", "oauth", "--auth-method", "client_secret_basic");
 
@@ -72,7 +72,7 @@ public class RevokeCommandUsageErrorTests
     }
 
     [Fact]
-    public async Task A_missing_secret_for_client_secret_post_exits_2_pointing_at_the_environment_variable_and_sends_nothing()
+    public async Task ClientSecretPost_MissingSecret_Exits2PointingAtTheVariableAndSendsNothing()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
         var environment = new Dictionary<string, string?> { ["AUTHING_APP_ID"] = CliRun.AppId };
@@ -87,7 +87,7 @@ public class RevokeCommandUsageErrorTests
     }
 
     [Fact]
-    public async Task An_empty_secret_variable_exits_2_pointing_at_it_and_sends_nothing()
+    public async Task SecretVariable_Empty_Exits2PointingAtItAndSendsNothing()
     {
         using var authing = FakeAuthing.Start().AnswerOkByDefault();
         var environment = new Dictionary<string, string?> { ["AUTHING_APP_ID"] = CliRun.AppId, ["AUTHING_APP_SECRET"] = string.Empty };
@@ -104,7 +104,7 @@ public class RevokeCommandUsageErrorTests
     [InlineData("not a url")]
     [InlineData("ftp://example.authing.cn")]
     [InlineData("http://example.authing.cn")]
-    public async Task An_invalid_or_insecure_app_host_exits_2_naming_the_setting_without_the_secret(string appHost)
+    public async Task AppHost_InvalidOrInsecure_Exits2NamingTheSettingWithoutTheSecret(string appHost)
     {
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "some-token", "--app-host", appHost);
 
@@ -114,7 +114,7 @@ public class RevokeCommandUsageErrorTests
     }
 
     [Fact]
-    public async Task A_missing_app_id_exits_2_naming_the_flag_and_the_variable()
+    public async Task AppId_Missing_Exits2NamingTheFlagAndTheVariable()
     {
         var environment = new Dictionary<string, string?> { ["AUTHING_APP_SECRET"] = CliRun.FakeSecret };
 

@@ -6,7 +6,7 @@ namespace AuthingClient.Cli.Tests.Input;
 public class LineCountTests
 {
     [Fact]
-    public async Task Only_lines_that_hold_a_token_are_counted_like_the_reader_skips_the_others()
+    public async Task Count_LinesWithoutAToken_AreSkippedLikeTheReaderSkipsThem()
     {
         using var file = TokenFile.With("token-a\r\n\r\n \t \ntoken-b\n  token-c");
 

@@ -11,7 +11,7 @@ public class PacedRevocationTests
     private static readonly TokenOutcome Throttled = new(RevocationOutcome.Refused, HttpStatusCode.TooManyRequests, "refused", "refused: 429.");
 
     [Fact]
-    public async Task A_throttled_revocation_is_started_again_until_it_gets_an_answer()
+    public async Task PacedRevocation_Throttled_IsStartedAgainUntilItGetsAnAnswer()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: null);
@@ -24,7 +24,7 @@ public class PacedRevocationTests
     }
 
     [Fact]
-    public async Task A_revocation_throttled_for_ten_minutes_is_reported_failed_with_the_servers_answer()
+    public async Task PacedRevocation_ThrottledForTenMinutes_IsReportedFailedWithTheServersAnswer()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: null);
@@ -49,7 +49,7 @@ public class PacedRevocationTests
     }
 
     [Fact]
-    public async Task A_429_that_was_not_a_throttling_answer_on_the_wire_is_not_retried()
+    public async Task PacedRevocation_429ThatWasNotAThrottlingAnswerOnTheWire_IsNotRetried()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: null);

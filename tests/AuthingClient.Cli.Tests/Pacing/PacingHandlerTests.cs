@@ -27,7 +27,7 @@ public sealed class PacingHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_retry_the_library_sends_waits_for_its_turn_like_any_attempt()
+    public async Task PacingHandler_RetryTheLibrarySends_WaitsForItsTurnLikeAnyAttempt()
     {
         Task<HttpResponseMessage>? retry = null;
         var outcome = PacedRevocation.RevokeAsync(
@@ -48,7 +48,7 @@ public sealed class PacingHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_429_pauses_the_run_for_its_retry_after()
+    public async Task PacingHandler_429_PausesTheRunForItsRetryAfter()
     {
         _server.Answer = () => new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new(TimeSpan.FromSeconds(3)) } };
 
@@ -61,7 +61,7 @@ public sealed class PacingHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_503_without_retry_after_does_not_pause_the_run()
+    public async Task PacingHandler_503WithoutRetryAfter_DoesNotPauseTheRun()
     {
         _server.Answer = () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
 

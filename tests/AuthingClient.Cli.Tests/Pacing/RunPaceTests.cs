@@ -8,7 +8,7 @@ namespace AuthingClient.Cli.Tests.Pacing;
 public class RunPaceTests
 {
     [Fact]
-    public void A_rate_of_100_is_a_bucket_of_5_refilled_every_50_ms_so_no_second_holds_more_than_100()
+    public void Pace_RateOf100_IsABucketOf5RefilledEvery50MsSoNoSecondHoldsMoreThan100()
     {
         var options = RunPace.LimiterOptions(100);
 
@@ -19,7 +19,7 @@ public class RunPaceTests
     }
 
     [Fact]
-    public void A_slow_rate_lets_one_request_out_per_period()
+    public void Pace_SlowRate_LetsOneRequestOutPerPeriod()
     {
         var options = RunPace.LimiterOptions(0.5);
 
@@ -28,7 +28,7 @@ public class RunPaceTests
     }
 
     [Fact]
-    public async Task Whatever_the_number_of_workers_one_period_of_requests_goes_out_and_the_rest_wait_their_turn()
+    public async Task Pace_AnyNumberOfWorkers_LetsOnePeriodOfRequestsOutAndTheRestWaitTheirTurn()
     {
         // 0.1/s: a bucket of one request, refilled every 10 s, so nothing else gets a turn during the test.
         using var pace = new RunPace(new FakeTimeProvider(), ceiling: 0.1);
@@ -39,7 +39,7 @@ public class RunPaceTests
     }
 
     [Fact]
-    public void The_pace_never_rises_above_the_rate_given_even_when_it_is_below_the_floor()
+    public void Pace_RateGivenBelowTheFloor_NeverRisesAboveThatRate()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: 0.5);
@@ -50,7 +50,7 @@ public class RunPaceTests
     }
 
     [Fact]
-    public async Task A_throttled_answer_holds_every_worker_until_its_retry_after()
+    public async Task Pace_ThrottledAnswer_HoldsEveryWorkerUntilItsRetryAfter()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: 1000);
@@ -67,7 +67,7 @@ public class RunPaceTests
     }
 
     [Fact]
-    public void A_429_without_retry_after_pauses_for_one_second()
+    public void Pace_429WithoutRetryAfter_PausesForOneSecond()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: null);
@@ -80,7 +80,7 @@ public class RunPaceTests
     }
 
     [Fact]
-    public void Throttled_answers_of_one_episode_lower_the_pace_once()
+    public void Pace_ThrottledAnswersOfOneEpisode_LowerThePaceOnce()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: 100);
@@ -102,7 +102,7 @@ public class RunPaceTests
     }
 
     [Fact]
-    public void Without_a_rate_the_first_throttling_sets_the_pace_below_what_the_server_accepted_in_the_last_second()
+    public void Pace_FirstThrottlingWithoutARate_SetsThePaceBelowWhatTheServerAcceptedLastSecond()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: null);
@@ -118,7 +118,7 @@ public class RunPaceTests
     }
 
     [Fact]
-    public void Each_second_without_throttling_raises_the_pace_by_5_percent_never_above_the_rate_given()
+    public void Pace_EachSecondWithoutThrottling_RaisesThePaceBy5PercentNeverAboveTheRateGiven()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: 100);

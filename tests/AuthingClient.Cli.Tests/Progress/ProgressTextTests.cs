@@ -6,7 +6,7 @@ namespace AuthingClient.Cli.Tests.Progress;
 public class ProgressTextTests
 {
     [Fact]
-    public void A_known_total_shows_done_of_total_and_an_eta_at_the_average_rate()
+    public void ProgressText_KnownTotal_ShowsDoneOfTotalAndAnEtaAtTheAverageRate()
     {
         var tally = new TallySnapshot(Revoked: 25, NotRevoked: 2, Failed: 2, Invalid: 1, Total: 100, Elapsed: TimeSpan.FromSeconds(10));
 
@@ -14,7 +14,7 @@ public class ProgressTextTests
     }
 
     [Fact]
-    public void An_unknown_total_shows_the_count_and_the_rate_only()
+    public void ProgressText_UnknownTotal_ShowsOnlyTheCountAndTheRate()
     {
         var tally = new TallySnapshot(Revoked: 12000, NotRevoked: 0, Failed: 0, Invalid: 0, Total: null, Elapsed: TimeSpan.FromSeconds(5));
 
@@ -22,7 +22,7 @@ public class ProgressTextTests
     }
 
     [Fact]
-    public void A_throttled_run_shows_that_it_is_paused_how_often_it_was_throttled_and_its_pace()
+    public void ProgressText_ThrottledRun_ShowsPausedHowOftenThrottledAndThePace()
     {
         var tally = new TallySnapshot(Revoked: 300, NotRevoked: 0, Failed: 0, Invalid: 0, Total: null, Elapsed: TimeSpan.FromSeconds(3))
         {
@@ -33,7 +33,7 @@ public class ProgressTextTests
     }
 
     [Fact]
-    public void A_rate_limited_run_shows_its_pace_and_an_unlimited_unthrottled_one_nothing_more()
+    public void ProgressText_RateLimitedOrUnlimitedUnthrottledRun_ShowsThePaceOnlyWhenRateLimited()
     {
         Assert.Equal("; pace 100/s", ProgressText.Pace(new PaceSnapshot(Rate: 100, ThrottledAnswers: 0, Paused: false)));
         Assert.Equal(string.Empty, ProgressText.Pace(new PaceSnapshot(Rate: null, ThrottledAnswers: 0, Paused: false)));
@@ -45,7 +45,7 @@ public class ProgressTextTests
     [InlineData(59.94, "59.9 s")]
     [InlineData(60, "0:01:00")]
     [InlineData(90061, "25:01:01")]
-    public void Durations_read_in_seconds_under_a_minute_and_as_hours_minutes_seconds_above(double seconds, string expected)
+    public void Duration_UnderOrOverAMinute_ReadsAsSecondsOrHoursMinutesSeconds(double seconds, string expected)
     {
         Assert.Equal(expected, ProgressText.Duration(TimeSpan.FromSeconds(seconds)));
     }

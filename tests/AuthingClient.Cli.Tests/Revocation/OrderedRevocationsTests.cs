@@ -12,7 +12,7 @@ public class OrderedRevocationsTests
     private bool _finishingAll;
 
     [Fact]
-    public async Task Results_are_reported_in_input_order_whatever_order_the_revocations_finish_in()
+    public async Task Report_RevocationsFinishOutOfOrder_ResultsComeInInputOrder()
     {
         var run = Revocations(concurrency: 3).RunAsync(Tokens(3), CancellationToken.None);
 
@@ -26,7 +26,7 @@ public class OrderedRevocationsTests
     }
 
     [Fact]
-    public async Task The_next_token_is_read_only_when_the_oldest_result_leaves_a_full_window()
+    public async Task Read_WindowIsFull_NextTokenWaitsUntilTheOldestResultLeaves()
     {
         var run = Revocations(concurrency: 2).RunAsync(Tokens(5), CancellationToken.None);
         var startedWithAFullWindow = _started.Count;
@@ -42,7 +42,7 @@ public class OrderedRevocationsTests
     }
 
     [Fact]
-    public async Task After_cancellation_nothing_more_is_reported_even_a_revocation_that_finished_and_the_run_returns_false()
+    public async Task Report_AfterCancellation_ReportsNothingMoreEvenAFinishedRevocationAndReturnsFalse()
     {
         using var ctrlC = new CancellationTokenSource();
         var run = Revocations(concurrency: 4).RunAsync(Tokens(4), ctrlC.Token);
