@@ -16,6 +16,8 @@ internal sealed class AttemptDeadlines
 
     public AttemptDeadlines(TimeProvider timeProvider)
     {
+        TimeProvider = timeProvider;
+
         // Two per core covers every attempt in flight at once on a busy machine; beyond that a
         // source is created and, on return, disposed (DisposableObjectPool does that).
         var provider = new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 };
@@ -35,6 +37,9 @@ internal sealed class AttemptDeadlines
             : default;
         return new AttemptDeadline(this, source, link);
     }
+
+    /// <summary>The clock budgets are measured on.</summary>
+    internal TimeProvider TimeProvider { get; }
 
     internal void Return(CancellationTokenSource source) => _sources.Return(source);
 
@@ -73,15 +78,25 @@ internal readonly struct AttemptDeadline : IDisposable
     /// <summary>Whether the attempt was cancelled, by its budget or by the caller.</summary>
     public bool Expired => _source.IsCancellationRequested;
 
-    /// <summary>Arms the timer: the attempt is cancelled once <paramref name="timeLeft"/> has passed, at once if none is left.</summary>
-    /// <param name="timeLeft">What is left of the attempt's budget.</param>
-    public void Arm(TimeSpan timeLeft)
+    /// <summary>
+    /// Arms the timer: the attempt is cancelled once <paramref name="budget"/> has passed since
+    /// <paramref name="startedAt"/>, at once if it already has.
+    /// </summary>
+    /// <param name="budget">The attempt's whole budget.</param>
+    /// <param name="startedAt">When the attempt started, a timestamp of the deadlines' clock.</param>
+    public void Arm(TimeSpan budget, long startedAt)
     {
-        if (timeLeft > TimeSpan.Zero)
+        var time = _owner.TimeProvider;
+        var left = budget - time.GetElapsedTime(startedAt);
+        if (left > TimeSpan.Zero)
         {
-            _source.CancelAfter(timeLeft);
+            _source.CancelAfter(left);
         }
-        else
+
+        // The clock is read again once the timer counts: time that passed between the first
+        // reading and the arming (a fake clock moved on by another thread) still ends the attempt
+        // instead of being lost.
+        if (time.GetElapsedTime(startedAt) >= budget)
         {
             _source.Cancel();
         }

@@ -185,7 +185,7 @@ internal sealed class RevocationCall
             {
                 // Waiting for the network: only now can the budget run out. The time the send took
                 // to get here still counts against it.
-                deadline.Arm(budget - _settings.TimeProvider.GetElapsedTime(attemptStartedAt));
+                deadline.Arm(budget, attemptStartedAt);
             }
 
             var response = await sending.ConfigureAwait(false);
