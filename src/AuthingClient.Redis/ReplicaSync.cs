@@ -121,14 +121,11 @@ internal sealed class ReplicaSync
         var epoch = _log.CurrentEpochAsync();
         var first = _log.FirstPositionAsync();
         await Task.WhenAll(epoch, first).ConfigureAwait(false);
-        if (await epoch.ConfigureAwait(false) != _epoch)
+        if (await epoch.ConfigureAwait(false) != _epoch
+            || (await first.ConfigureAwait(false) is { } oldest && oldest > _position))
         {
-            await RepublishAsync().ConfigureAwait(false);
-            await LoadAsync().ConfigureAwait(false);
-        }
-        else if (await first.ConfigureAwait(false) is { } oldest && oldest > _position)
-        {
-            // The log was trimmed past where this replica stopped: what it missed is in the live set.
+            // Redis lost its data, or the log was trimmed past where this replica stopped: what it
+            // missed is in the live set (and what Redis lost, LoadAsync publishes again).
             await LoadAsync().ConfigureAwait(false);
         }
         else
@@ -141,7 +138,16 @@ internal sealed class ReplicaSync
 
     private async Task LoadAsync()
     {
-        _epoch = await _log.EpochAsync().ConfigureAwait(false);
+        // The epoch is adopted here and nowhere else, so a replica never takes on a new epoch (one
+        // it or another instance just set in an emptied Redis) without publishing what it holds:
+        // that is what every other replica's epoch check relies on.
+        var epoch = await _log.EpochAsync().ConfigureAwait(false);
+        if (_epoch is not null && epoch != _epoch)
+        {
+            await RepublishAsync().ConfigureAwait(false);
+        }
+
+        _epoch = epoch;
 
         // The position first, then the set: a mark made in between is in both, and applying it twice is harmless.
         var position = await _log.LastPositionAsync().ConfigureAwait(false);
