@@ -109,16 +109,8 @@ internal sealed class RevokeUserCommand : Command
                 return ExitCodes.UsageError;
             }
 
-            var users = parseResult.GetValue(_users) ?? [];
-            var fromFile = parseResult.GetValue(_fromFile);
-            TokenSource source = (users, fromFile) switch
-            {
-                (_, TokenSource.StandardInputPath) or ([TokenSource.StandardInputPath], null) => new TokenSource.StandardInput(),
-                (_, { } path) => new TokenSource.File(path),
-                _ => new TokenSource.Arguments(users),
-            };
             var settings = new UserRunSettings(
-                source,
+                TokenSource.From(parseResult.GetValue(_users) ?? [], parseResult.GetValue(_fromFile)),
                 Registry: Flag(parseResult, _registry, environment, EnvironmentVariables.RevokedTokensRedis),
                 Issuer: parseResult.GetValue(_issuer),
                 AppHost: Flag(parseResult, _appHost, environment, EnvironmentVariables.AppHost),
