@@ -1,7 +1,6 @@
+using AuthingClient.AspNetCore.Receivers;
 using AuthingClient.AspNetCore.Webhooks;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 // Where MapHealthChecks and the other endpoint-mapping extensions live.
 #pragma warning disable IDE0130
@@ -27,16 +26,6 @@ public static class AuthingWebhookEndpointRouteBuilderExtensions
     /// <returns>The endpoint's convention builder.</returns>
     /// <exception cref="InvalidOperationException"><c>AddAuthingWebhook</c> was not called.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid; the message names each setting.</exception>
-    public static IEndpointConventionBuilder MapAuthingWebhook(this IEndpointRouteBuilder endpoints, string pattern)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentException.ThrowIfNullOrEmpty(pattern);
-
-        // Resolved now, so missing registration or invalid options fail the application's start, not a delivery.
-        var receiver = endpoints.ServiceProvider.GetService<AuthingWebhookReceiver>()
-            ?? throw new InvalidOperationException("MapAuthingWebhook needs services.AddAuthingWebhook(...) to be called first (settings: Authing:Webhook).");
-        return endpoints.MapPost(pattern, receiver.HandleAsync)
-            .WithDisplayName("Authing webhook")
-            .AllowAnonymous();
-    }
+    public static IEndpointConventionBuilder MapAuthingWebhook(this IEndpointRouteBuilder endpoints, string pattern) =>
+        ReceiverRegistration.MapReceiver<AuthingWebhookReceiver>(endpoints, pattern, receiver => receiver.HandleAsync, "Authing webhook", "services.AddAuthingWebhook(...) (settings: Authing:Webhook)");
 }

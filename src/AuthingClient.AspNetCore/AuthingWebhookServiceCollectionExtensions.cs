@@ -1,4 +1,5 @@
 using AuthingClient.AspNetCore;
+using AuthingClient.AspNetCore.Receivers;
 using AuthingClient.AspNetCore.Webhooks;
 using AuthingClient.Revocation;
 using Microsoft.Extensions.Configuration;
@@ -40,18 +41,14 @@ public static class AuthingWebhookServiceCollectionExtensions
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddAuthingWebhook(this IServiceCollection services, Action<AuthingWebhookOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-
-        services.AddAuthingRevokedTokenRegistry();
-        services.AddOptions<AuthingWebhookOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<AuthingWebhookOptions>, AuthingWebhookIssuerDefault>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthingWebhookOptions>>(AuthingWebhookOptionsValidator.Instance));
-        services.TryAddSingleton(provider => new AuthingWebhookReceiver(
+        ReceiverRegistration.AddReceiver(services, configure, AuthingWebhookOptionsValidator.Instance, provider => new AuthingWebhookReceiver(
             provider.GetRequiredService<IOptions<AuthingWebhookOptions>>(),
             provider.GetRequiredService<RevokedTokenRegistry>(),
             provider.GetService<TimeProvider>(),
             provider.GetRequiredService<ILogger<AuthingWebhookReceiver>>()));
+
+        // After every configuration: the issuer's default, from the Authing client's AppHost.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<AuthingWebhookOptions>, AuthingWebhookIssuerDefault>());
         return services;
     }
 }

@@ -1,7 +1,6 @@
 using AuthingClient.AspNetCore.BackChannelLogout;
-using Microsoft.AspNetCore.Http;
+using AuthingClient.AspNetCore.Receivers;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 // Where MapHealthChecks and the other endpoint-mapping extensions live.
 #pragma warning disable IDE0130
@@ -25,16 +24,6 @@ public static class BackChannelLogoutEndpointRouteBuilderExtensions
     /// <returns>The endpoint's convention builder.</returns>
     /// <exception cref="InvalidOperationException"><c>AddAuthingBackChannelLogout</c> was not called.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are invalid; the message names each setting.</exception>
-    public static IEndpointConventionBuilder MapBackChannelLogout(this IEndpointRouteBuilder endpoints, string pattern)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentException.ThrowIfNullOrEmpty(pattern);
-
-        // Resolved now, so missing registration or invalid options fail the application's start, not a logout.
-        var receiver = endpoints.ServiceProvider.GetService<BackChannelLogoutReceiver>()
-            ?? throw new InvalidOperationException("MapBackChannelLogout needs services.AddAuthingBackChannelLogout(...) to be called first (settings: Authing:BackChannelLogout).");
-        return endpoints.MapPost(pattern, receiver.HandleAsync)
-            .WithDisplayName("OpenID Connect back-channel logout")
-            .AllowAnonymous();
-    }
+    public static IEndpointConventionBuilder MapBackChannelLogout(this IEndpointRouteBuilder endpoints, string pattern) =>
+        ReceiverRegistration.MapReceiver<BackChannelLogoutReceiver>(endpoints, pattern, receiver => receiver.HandleAsync, "OpenID Connect back-channel logout", "services.AddAuthingBackChannelLogout(...) (settings: Authing:BackChannelLogout)");
 }

@@ -1,9 +1,9 @@
 using AuthingClient.AspNetCore;
 using AuthingClient.AspNetCore.BackChannelLogout;
+using AuthingClient.AspNetCore.Receivers;
 using AuthingClient.Revocation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,18 +42,11 @@ public static class BackChannelLogoutServiceCollectionExtensions
     /// <returns>The service collection.</returns>
     public static IServiceCollection AddAuthingBackChannelLogout(this IServiceCollection services, Action<BackChannelLogoutOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configure);
-
-        services.AddAuthingRevokedTokenRegistry();
-        services.AddOptions<BackChannelLogoutOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BackChannelLogoutOptions>>(BackChannelLogoutOptionsValidator.Instance));
-        services.TryAddSingleton(provider => new BackChannelLogoutReceiver(
+        return ReceiverRegistration.AddReceiver(services, configure, BackChannelLogoutOptionsValidator.Instance, provider => new BackChannelLogoutReceiver(
             provider.GetRequiredService<IOptions<BackChannelLogoutOptions>>(),
             provider.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>(),
             provider.GetRequiredService<RevokedTokenRegistry>(),
             provider.GetService<TimeProvider>(),
             provider.GetRequiredService<ILogger<BackChannelLogoutReceiver>>()));
-        return services;
     }
 }
