@@ -101,10 +101,10 @@ internal sealed record WebhookDelivery(string? EventName, IReadOnlyList<string> 
         }
 
         var users = new List<string>();
-        string? application = null;
+        var application = eventName == SessionEndingEvents.Kick ? ApplicationOf(payload) : null;
         var complete = eventName switch
         {
-            SessionEndingEvents.Kick => TryAddUserList(payload, users) && TryReadApplication(payload, out application),
+            SessionEndingEvents.Kick => TryAddUserList(payload, users),
             SessionEndingEvents.UserDeleted => TryAddUserList(payload, users),
             // A password change carries the user's profile itself; a block or an archive carries data.user.
             _ => TryAddUser(payload, users) || (payload.TryGetProperty("user", out var user) && TryAddUser(user, users)),
@@ -146,19 +146,11 @@ internal sealed record WebhookDelivery(string? EventName, IReadOnlyList<string> 
 
     /// <summary>
     /// <c>data.application</c>, when the users were forced off one application: its id, or an object
-    /// with the id. Absent or null means every application.
+    /// with the id. Absent, null, or without a readable id means every application: a kick is never
+    /// dropped for an unreadable application, it only ends more tokens.
     /// </summary>
-    private static bool TryReadApplication(JsonElement data, out string? application)
-    {
-        application = null;
-        if (!data.TryGetProperty("application", out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        application = IdOf(value);
-        return application is not null;
-    }
+    private static string? ApplicationOf(JsonElement data) =>
+        data.TryGetProperty("application", out var value) ? IdOf(value) : null;
 
     private static string? IdOf(JsonElement element)
     {

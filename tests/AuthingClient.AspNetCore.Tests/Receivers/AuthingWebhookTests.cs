@@ -55,6 +55,22 @@ public sealed class AuthingWebhookTests
     }
 
     [Theory]
+    [InlineData("""{"users":["u-1"],"application":null}""")]
+    [InlineData("""{"users":["u-1"],"application":""}""")]
+    [InlineData("""{"users":["u-1"],"application":{"name":"no id"}}""")]
+    public async Task KickWithoutAReadableApplication_EndsTheUsersTokensForEveryApplication(string data)
+    {
+        await using var app = await ReceiverApp.StartAsync();
+        var atA = app.Tokens.CreateFor("u-1", audience: ReceiverApp.AppA);
+        var atB = app.Tokens.CreateFor("u-1", audience: ReceiverApp.AppB);
+
+        var status = await app.SendAsync(Event("kick", data));
+
+        Assert.Equal(Accepted, status);
+        Assert.Equal([Rejected, Rejected], await app.MeAsync(atA, atB));
+    }
+
+    [Theory]
     [InlineData("""{"id":"u-1","username":"alice","password":"hash","salt":"salt"}""")]
     [InlineData("""{"user":{"id":"u-1"}}""")]
     [InlineData("""{"userId":"u-1"}""")]
