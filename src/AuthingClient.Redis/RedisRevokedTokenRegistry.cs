@@ -117,40 +117,37 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         _stopPublishing.Dispose();
     }
 
-    /// <inheritdoc/>
-    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The replica is looked up by key, never by its text form.");
+    private protected override bool MayHoldSubjects => Replica.HoldsSubjects;
 
     /// <inheritdoc/>
-    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The replica is marked by key, never by its text form.");
-
-    internal override ValueTask<bool> IsRevokedAsync(RevocationKey key, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The replica holds no entry for the key and cannot answer for it (<see cref="NotAnswerableMessage"/>).</exception>
+    protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken)
     {
         if (_running is null)
         {
             _ = StartAsync();
         }
 
-        var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        if (Replica.Contains(key, now))
+        if (Replica.Find(key) is { } entry)
         {
-            return new(true);
+            return new(entry);
         }
 
-        return Status.CanAnswer(now) ? new(false) : throw new InvalidOperationException(NotAnswerableMessage);
+        return Status.CanAnswer(TimeProvider.GetUtcNow().ToUnixTimeMilliseconds())
+            ? new((RevocationEntry?)null)
+            : throw new InvalidOperationException(NotAnswerableMessage);
     }
 
-    internal override ValueTask MarkAsync(RevocationKey key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    protected override ValueTask StoreAsync(RevocationEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         if (_running is null)
         {
             _ = StartAsync();
         }
 
-        var end = expiresAt.ToUnixTimeMilliseconds();
-        Replica.Add(key, end);
-        Outbox.Enqueue(key, end);
+        Replica.Add(entry);
+        Outbox.Enqueue(entry);
         return ValueTask.CompletedTask;
     }
 

@@ -62,7 +62,7 @@ internal static class FleetPropagation
             for (var start = 0; start < entries; start += RevocationLog.PageSize)
             {
                 var batch = Enumerable.Range(start, Math.Min(RevocationLog.PageSize, entries - start))
-                    .Select(i => new KeyValuePair<RevocationKey, long>(RevocationKey.Of("memory-" + i.ToString(CultureInfo.InvariantCulture)), end))
+                    .Select(i => new RevocationEntry(RevocationKey.Of("memory-" + i.ToString(CultureInfo.InvariantCulture)), RevocationEntry.AnyIssueTime, end))
                     .ToList();
                 await log.AppendAsync(batch);
             }
