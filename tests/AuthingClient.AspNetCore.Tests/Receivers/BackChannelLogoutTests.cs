@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using AuthingClient.TestSupport;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using static AuthingClient.TestSupport.RevocationReceivers;
 
 namespace AuthingClient.AspNetCore.Tests.Receivers;
@@ -127,6 +130,39 @@ public sealed class BackChannelLogoutTests
     }
 
     [Fact]
+    public async Task SchemeWhoseSignatureValidatorAcceptsAnything_AnUnsignedLogoutTokenIsStillRefused()
+    {
+        await using var app = await ReceiverApp.StartAsync(jwtBearer: (o, _) =>
+            o.TokenValidationParameters.SignatureValidator = (token, _) => new JsonWebToken(token));
+        var user = app.Tokens.CreateFor("u-1");
+
+        var status = await app.SendAsync(Logout(EcdsaTokens.WithoutSignature(JsonSerializer.Serialize(LogoutClaims("u-1")), "logout+jwt")));
+
+        Assert.Equal((HttpStatusCode.BadRequest, Accepted), (status, (await app.MeAsync(user))[0]));
+    }
+
+    [Fact]
+    public async Task SchemeWithMetadata_LogoutTokensValidateAgainstItsIssuerAndKeys()
+    {
+        await using var app = await ReceiverApp.StartAsync(jwtBearer: (o, tokens) =>
+        {
+            // What an Authority gives JwtBearer, without the network: the issuer and keys come from metadata only.
+            o.TokenValidationParameters.ValidIssuer = null;
+            o.TokenValidationParameters.IssuerSigningKey = null;
+            o.Configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Issuer };
+            o.Configuration.SigningKeys.Add(tokens.SigningKey);
+        });
+        var user = app.Tokens.CreateFor("u-1");
+        using var forger = new EcdsaTokens();
+
+        var forged = await app.SendAsync(Logout(LogoutToken(forger, LogoutClaims("u-1"))));
+        var valid = await app.SendAsync(Logout(LogoutToken(app.Tokens, LogoutClaims("u-1"))));
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.OK), (forged, valid));
+        Assert.Equal([Rejected], await app.MeAsync(user));
+    }
+
+    [Fact]
     public async Task NoLogLineHoldsTheLogoutToken()
     {
         await using var app = await ReceiverApp.StartAsync();
@@ -169,9 +205,9 @@ public sealed class BackChannelLogoutTests
             case "sub not a string": claims["sub"] = 42; break;
             case "nonce present": claims["nonce"] = "n-0S6_WzA2Mj"; break;
             case "wrong typ": return LogoutToken(tokens, claims, "at+jwt");
-            case "alg none": return EcdsaTokens.WithoutSignature(System.Text.Json.JsonSerializer.Serialize(claims), "logout+jwt");
+            case "alg none": return EcdsaTokens.WithoutSignature(JsonSerializer.Serialize(claims), "logout+jwt");
             case "repeated claim":
-                var json = System.Text.Json.JsonSerializer.Serialize(claims);
+                var json = JsonSerializer.Serialize(claims);
                 return tokens.Sign(json[..^1] + ""","sub":"u-2"}""", "logout+jwt");
             default: throw new ArgumentOutOfRangeException(nameof(rule), rule, "no such rule");
         }

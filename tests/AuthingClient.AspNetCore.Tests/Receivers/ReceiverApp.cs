@@ -1,5 +1,6 @@
 using System.Net;
 using AuthingClient.TestSupport;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,8 @@ internal sealed class ReceiverApp : IAsyncDisposable
 
     public CapturedLogLines Log { get; }
 
-    public static async Task<ReceiverApp> StartAsync(Action<IServiceCollection>? services = null)
+    /// <summary>Starts the app; <paramref name="jwtBearer"/> changes the scheme after the test keys are set.</summary>
+    public static async Task<ReceiverApp> StartAsync(Action<IServiceCollection>? services = null, Action<JwtBearerOptions, EcdsaTokens>? jwtBearer = null)
     {
         var tokens = new EcdsaTokens();
         var log = new CapturedLogLines();
@@ -39,10 +41,11 @@ internal sealed class ReceiverApp : IAsyncDisposable
                 RevocationReceivers.Register(s);
                 services?.Invoke(s);
             },
-            jwtBearer =>
+            options =>
             {
-                jwtBearer.TokenValidationParameters = tokens.ValidationParameters();
-                jwtBearer.TokenValidationParameters.ValidAudiences = [TestTokens.Audience, AppA, AppB];
+                options.TokenValidationParameters = tokens.ValidationParameters();
+                options.TokenValidationParameters.ValidAudiences = [TestTokens.Audience, AppA, AppB];
+                jwtBearer?.Invoke(options, tokens);
             },
             RevocationReceivers.Map);
         return new ReceiverApp(api, tokens, log);
