@@ -52,7 +52,11 @@ internal sealed class LogoutTokenValidator(BackChannelLogoutOptions options, Jwt
         {
             // What JwtBearer itself adds when the scheme has an Authority or a MetadataAddress.
             var configuration = await metadata.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-            parameters.ValidIssuers = [.. parameters.ValidIssuers ?? [], configuration.Issuer];
+            if (!string.IsNullOrEmpty(configuration.Issuer))
+            {
+                parameters.ValidIssuers = [.. parameters.ValidIssuers ?? [], configuration.Issuer];
+            }
+
             parameters.IssuerSigningKeys = [.. parameters.IssuerSigningKeys ?? [], .. configuration.SigningKeys];
         }
 
