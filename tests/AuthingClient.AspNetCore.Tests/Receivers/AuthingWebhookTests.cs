@@ -180,6 +180,23 @@ public sealed class AuthingWebhookTests
     }
 
     [Fact]
+    public async Task OversizedBodyWithoutALength_IsReadNoFurtherThan1MiB_413()
+    {
+        await using var app = await ReceiverApp.StartAsync();
+        var user = app.Tokens.CreateFor("u-1");
+        var body = Encoding.UTF8.GetBytes($$$"""{"eventName":"kick","data":{"users":["u-1"],"padding":"{{{new string('x', 2 * 1024 * 1024)}}}"}}""");
+        using var delivery = Delivery([]);
+        // A stream of unknown length: sent chunked, so only reading can tell the body is too long.
+        delivery.Content = new StreamContent(new UnseekableStream(body));
+        delivery.Content.Headers.ContentType = new("application/json");
+
+        var status = await app.SendAsync(delivery);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal([Accepted], await app.MeAsync(user));
+    }
+
+    [Fact]
     public async Task Logs_OneInformationLinePerAcceptedDelivery_AWarningForAWrongSecret_NeverTheBodySecretOrIds()
     {
         await using var app = await ReceiverApp.StartAsync();
@@ -202,5 +219,11 @@ public sealed class AuthingWebhookTests
         }
 
         Assert.DoesNotContain(app.Log.Lines, line => line.Level >= Microsoft.Extensions.Logging.LogLevel.Information && line.Text.Contains("u-1", StringComparison.Ordinal));
+    }
+
+    /// <summary>A body whose length HttpClient cannot know in advance.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 }
