@@ -28,9 +28,17 @@ internal sealed class BackChannelLogoutReceiver
     private readonly ILogger _logger;
 
     /// <exception cref="OptionsValidationException">The options are invalid; the message names each setting.</exception>
+    /// <exception cref="InvalidOperationException">The scheme has nothing to check a signature with.</exception>
     public BackChannelLogoutReceiver(IOptions<BackChannelLogoutOptions> options, IOptionsMonitor<JwtBearerOptions> schemes, RevokedTokenRegistry registry, TimeProvider? timeProvider, ILogger<BackChannelLogoutReceiver> logger)
     {
         _options = options.Value;
+        if (!HasSigningKeys(schemes.Get(_options.AuthenticationScheme)))
+        {
+            // A misnamed scheme would otherwise refuse every logout token, silently, until someone noticed.
+            throw new InvalidOperationException(
+                $"{BackChannelLogoutOptions.SectionName}:AuthenticationScheme is '{_options.AuthenticationScheme}', a JwtBearer scheme with no signing keys and no Authority: name the AddJwtBearer scheme that validates the provider's tokens.");
+        }
+
         _schemes = schemes;
         _registry = registry;
         _timeProvider = timeProvider ?? TimeProvider.System;
@@ -67,6 +75,16 @@ internal sealed class BackChannelLogoutReceiver
 
         BackChannelLogoutLog.Accepted(_logger, notice.Issuer, notice.Subject is not null, notice.SessionId is not null);
         http.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    private static bool HasSigningKeys(JwtBearerOptions scheme)
+    {
+        var parameters = scheme.TokenValidationParameters;
+        return scheme.ConfigurationManager is not null
+            || parameters.IssuerSigningKey is not null
+            || parameters.IssuerSigningKeys?.Any() == true
+            || parameters.IssuerSigningKeyResolver is not null
+            || parameters.SignatureValidator is not null;
     }
 
     private async Task<(LogoutNotice? Notice, string? Refusal)> ReadNoticeAsync(HttpContext http)

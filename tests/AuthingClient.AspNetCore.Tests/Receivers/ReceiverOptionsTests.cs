@@ -95,6 +95,20 @@ public sealed class ReceiverOptionsTests
     }
 
     [Fact]
+    public async Task BackChannelLogoutNamingASchemeWithoutKeys_FailsWhenMapped()
+    {
+        await using var app = Build(services => services.AddAuthingBackChannelLogout(o =>
+        {
+            o.ClientId = RevocationReceivers.ClientId;
+            o.AuthenticationScheme = "NoSuchScheme";
+        }));
+
+        var failure = Assert.Throws<InvalidOperationException>(() => app.MapBackChannelLogout("/backchannel-logout"));
+
+        Assert.Contains("Authing:BackChannelLogout:AuthenticationScheme is 'NoSuchScheme'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MappingWithoutRegistering_FailsSayingWhatToCall()
     {
         await using var app = Build(_ => { });
