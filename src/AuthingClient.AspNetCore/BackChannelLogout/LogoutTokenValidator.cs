@@ -8,8 +8,8 @@ namespace AuthingClient.AspNetCore.BackChannelLogout;
 /// <summary>
 /// Validates a logout token as OpenID Connect Back-Channel Logout 1.0 §2.6 says, with the keys and
 /// issuer of a JwtBearer scheme: signature (never <c>alg: none</c>), <c>iss</c>, <c>aud</c> containing
-/// the client id, <c>exp</c> (required: §2.4 lists it among the required claims), <c>iat</c> present
-/// and recent, <c>jti</c>, the back-channel logout event, <c>sub</c> or <c>sid</c>, no <c>nonce</c>,
+/// the client id, <c>exp</c> when present (a token without one is bounded by its <c>iat</c>, which
+/// must be present and recent: some providers still send none), <c>jti</c>, the back-channel logout event, <c>sub</c> or <c>sid</c>, no <c>nonce</c>,
 /// and <c>typ</c>, when present, <c>logout+jwt</c>.
 /// </summary>
 internal sealed class LogoutTokenValidator(BackChannelLogoutOptions options, JwtBearerOptions scheme, TimeProvider timeProvider)
@@ -68,7 +68,7 @@ internal sealed class LogoutTokenValidator(BackChannelLogoutOptions options, Jwt
         parameters.ValidAudience = options.ClientId;
         parameters.RequireSignedTokens = true;
         parameters.ValidateLifetime = true;
-        parameters.RequireExpirationTime = true;
+        parameters.RequireExpirationTime = false;
         parameters.LifetimeValidator = null;
         parameters.ValidTypes = null;
         parameters.TypeValidator = LogoutTokenType;

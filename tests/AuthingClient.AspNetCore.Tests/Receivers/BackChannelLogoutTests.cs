@@ -60,6 +60,20 @@ public sealed class BackChannelLogoutTests
         Assert.Equal([Rejected, Rejected, Rejected], await app.MeAsync(session1, noSid, otherUserSameSid));
     }
 
+    [Fact]
+    public async Task NoExp_IsAcceptedWhileIatIsRecent()
+    {
+        await using var app = await ReceiverApp.StartAsync();
+        var user = app.Tokens.CreateFor("u-1");
+        var claims = LogoutClaims("u-1");
+        claims.Remove("exp");
+
+        var status = await app.SendAsync(Logout(LogoutToken(app.Tokens, claims)));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([Rejected], await app.MeAsync(user));
+    }
+
     [Theory]
     [InlineData("logout+jwt")]
     [InlineData("application/logout+jwt")]
@@ -77,7 +91,7 @@ public sealed class BackChannelLogoutTests
     /// <summary>Each case breaks exactly one rule of a token that is otherwise valid.</summary>
     public static TheoryData<string> BrokenRules() =>
     [
-        "bad signature", "wrong iss", "wrong aud", "no iat", "stale iat", "iat in the future", "expired", "no exp", "no jti",
+        "bad signature", "wrong iss", "wrong aud", "no iat", "stale iat", "iat in the future", "expired", "no jti",
         "no events", "events not an object", "events member not an object", "events without the logout member",
         "neither sub nor sid", "sub not a string", "nonce present", "wrong typ", "alg none", "repeated claim",
     ];
