@@ -32,7 +32,7 @@ public static class AuthingRevocationCheckExtensions
         ArgumentException.ThrowIfNullOrEmpty(authenticationScheme);
 
         services.AddAuthingRevokedTokenRegistry();
-        services.TryAddSingleton(provider => new RevokedTokenReport(provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>()));
+        services.TryAddSingleton(provider => new RevokedTokenReport(provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>(), provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         // Post-configuration runs after every AddJwtBearer(o => ...) configuration, so the events the
         // application set are there to be wrapped.

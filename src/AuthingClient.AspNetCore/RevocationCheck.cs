@@ -23,7 +23,8 @@ internal static class RevocationCheck
     {
         var http = context.HttpContext;
         var report = http.RequestServices.GetRequiredService<RevokedTokenReport>();
-        if (Presented(context.SecurityToken) is not { } presented)
+        var registry = http.RequestServices.GetRequiredService<RevokedTokenRegistry>();
+        if (Presented(context.SecurityToken, registry.MayHoldSubjects) is not { } presented)
         {
             context.Fail(UncheckedMessage);
             return;
@@ -31,7 +32,6 @@ internal static class RevocationCheck
 
         try
         {
-            var registry = http.RequestServices.GetRequiredService<RevokedTokenRegistry>();
             if (await registry.FindRevocationAsync(presented, http.RequestAborted).ConfigureAwait(false) is { } match)
             {
                 report.Rejected(match, context.SecurityToken, context.Scheme.Name);
@@ -60,13 +60,24 @@ internal static class RevocationCheck
     /// plain base64url, or a token from the legacy handler is read from the raw token instead;
     /// <see langword="null"/> when there is no raw token.
     /// </summary>
-    internal static PresentedToken? Presented(SecurityToken? token)
+    /// <param name="token">The token JwtBearer validated.</param>
+    /// <param name="withSubjects">Whether the registry may hold user or session entries: their keys are made only then.</param>
+    internal static PresentedToken? Presented(SecurityToken? token, bool withSubjects)
     {
-        if (token is JsonWebToken { IsEncrypted: false } jwt && CompactJws.IsDecodable(jwt.EncodedPayload))
+        // The payload is found in the token itself: EncodedPayload would copy it on every request.
+        if (token is JsonWebToken { IsEncrypted: false } jwt
+            && CompactJws.TrySplit(jwt.EncodedToken, out _, out var payload)
+            && CompactJws.IsDecodable(payload))
         {
-            var sessionId = jwt.TryGetPayloadValue<object>("sid", out var sid) && sid is string { Length: > 0 } text ? text : null;
-            var issuedAt = jwt.IssuedAt == DateTime.MinValue ? (long?)null : new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero).ToUnixTimeSeconds();
-            return PresentedToken.FromClaims(jwt.EncodedToken, jwt.Issuer, jwt.Id, jwt.Subject, Audiences(jwt), sessionId, issuedAt);
+            string? sessionId = null;
+            long? issuedAt = null;
+            if (withSubjects)
+            {
+                sessionId = jwt.TryGetPayloadValue<object>("sid", out var sid) && sid is string { Length: > 0 } text ? text : null;
+                issuedAt = jwt.IssuedAt == DateTime.MinValue ? null : new DateTimeOffset(jwt.IssuedAt, TimeSpan.Zero).ToUnixTimeSeconds();
+            }
+
+            return PresentedToken.FromClaims(jwt.EncodedToken, jwt.Issuer, jwt.Id, withSubjects ? jwt.Subject : null, withSubjects ? Audiences(jwt) : [], sessionId, issuedAt, withSubjects);
         }
 
         return RawToken(token) is { Length: > 0 } raw ? PresentedToken.Read(raw) : null;

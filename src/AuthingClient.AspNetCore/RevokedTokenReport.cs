@@ -25,14 +25,20 @@ internal sealed partial class RevokedTokenReport : IDisposable
 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Meter _meter = new(RevocationTelemetry.SourceName);
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
     private readonly Counter<long> _presented;
     private readonly long[] _sinceSummary = new long[3];
     private long _nextSummaryTicks;
 
-    public RevokedTokenReport(TimeProvider? time, ILoggerFactory? loggers)
+    /// <param name="time">The clock the summary's minute is measured by.</param>
+    /// <param name="loggers">Where the lines go.</param>
+    /// <param name="meters">The host's meter factory (ASP.NET Core registers one), which owns the meter; without one the report owns its own.</param>
+    public RevokedTokenReport(TimeProvider? time, ILoggerFactory? loggers, IMeterFactory? meters)
     {
         _time = time ?? TimeProvider.System;
+        _ownsMeter = meters is null;
+        _meter = meters?.Create(RevocationTelemetry.SourceName) ?? new Meter(RevocationTelemetry.SourceName);
         _logger = (ILogger?)loggers?.CreateLogger("AuthingClient.AspNetCore.RevocationCheck") ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
         _presented = _meter.CreateCounter<long>(PresentedCounterName, unit: "{token}", description: "Revoked tokens presented to the JwtBearer check, by what matched.");
         _nextSummaryTicks = _time.GetUtcNow().UtcTicks + SummaryInterval.Ticks;
@@ -72,7 +78,13 @@ internal sealed partial class RevokedTokenReport : IDisposable
         }
     }
 
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
 
     private void SummarizeIfDue()
     {

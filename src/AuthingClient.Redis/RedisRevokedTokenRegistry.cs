@@ -117,7 +117,7 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         _stopPublishing.Dispose();
     }
 
-    private protected override bool MayHoldSubjects => Replica.HoldsSubjects;
+    internal override bool MayHoldSubjects => Replica.HoldsSubjects;
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The replica holds no entry for the key and cannot answer for it (<see cref="NotAnswerableMessage"/>).</exception>

@@ -31,7 +31,7 @@ public sealed class CheckKeyTests
     {
         var raw = TestTokens.WithPayload(payload);
 
-        var fromClaims = RevocationCheck.Presented(new JsonWebToken(raw));
+        var fromClaims = RevocationCheck.Presented(new JsonWebToken(raw), withSubjects: true);
         var fromRaw = PresentedToken.Read(raw);
 
         Assert.NotNull(fromClaims);
@@ -44,7 +44,7 @@ public sealed class CheckKeyTests
         using var tokens = new EcdsaTokens();
         var raw = tokens.Create(withJwtId: true);
 
-        AssertSame(PresentedToken.Read(raw), RevocationCheck.Presented(new JsonWebToken(raw))!.Value);
+        AssertSame(PresentedToken.Read(raw), RevocationCheck.Presented(new JsonWebToken(raw), withSubjects: true)!.Value);
     }
 
     private static void AssertSame(PresentedToken expected, PresentedToken actual)

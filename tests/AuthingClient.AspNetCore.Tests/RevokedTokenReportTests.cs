@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using AuthingClient.AspNetCore;
 using AuthingClient.Revocation;
 using AuthingClient.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -26,7 +27,7 @@ public sealed class RevokedTokenReportTests : IDisposable
     [Fact]
     public void ManyRejectionsWithinAMinute_OneDebugLineEach_NoWarningUntilTheMinuteHasPassed_ThenOneWithTheCounts()
     {
-        using var report = new RevokedTokenReport(_time, _loggers);
+        using var report = new RevokedTokenReport(_time, _loggers, meters: null);
         for (var i = 0; i < 1000; i++)
         {
             report.Rejected(i % 2 == 0 ? RevocationKind.Token : RevocationKind.User, _token, "Bearer");
@@ -49,12 +50,15 @@ public sealed class RevokedTokenReportTests : IDisposable
     [Fact]
     public void Rejections_AreCountedTaggedByWhatMatched_NeverByTokenOrSubject()
     {
-        using var report = new RevokedTokenReport(_time, _loggers);
+        // A meter factory of the test's own, so other tests' checks running meanwhile are not measured.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var report = new RevokedTokenReport(_time, _loggers, meters);
         var measured = new List<(long Value, string? Match, int Tags)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Name == RevokedTokenReport.PresentedCounterName)
+            if (instrument.Name == RevokedTokenReport.PresentedCounterName && ReferenceEquals(instrument.Meter.Scope, meters))
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -24,7 +24,7 @@ public sealed class InMemoryRevokedTokenRegistry : RevokedTokenRegistry
     /// <summary>How many entries are held, ended ones not yet purged included.</summary>
     internal int Count => _entries.Count;
 
-    private protected override bool MayHoldSubjects => _entries.HoldsSubjects;
+    internal override bool MayHoldSubjects => _entries.HoldsSubjects;
 
     /// <inheritdoc/>
     protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken)

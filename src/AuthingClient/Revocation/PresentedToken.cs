@@ -50,7 +50,8 @@ internal readonly struct PresentedToken
     /// <param name="audiences">The <c>aud</c> claim's values.</param>
     /// <param name="sessionId">The <c>sid</c> claim when it is a non-empty string.</param>
     /// <param name="issuedAt">The <c>iat</c> claim in Unix seconds, when present.</param>
-    public static PresentedToken FromClaims(string encodedToken, string issuer, string? jwtId, string? subject, IReadOnlyList<string> audiences, string? sessionId, long? issuedAt)
+    /// <param name="withSubjects">Whether to make the user and session keys: not when the registry holds no such entry.</param>
+    public static PresentedToken FromClaims(string encodedToken, string issuer, string? jwtId, string? subject, IReadOnlyList<string> audiences, string? sessionId, long? issuedAt, bool withSubjects)
     {
         RevocationKey token;
         if (jwtId is { Length: > 0 })
@@ -66,7 +67,7 @@ internal readonly struct PresentedToken
 
         RevocationKey? user = null, userAudience = null;
         RevocationKey[]? more = null;
-        if (subject is { Length: > 0 } && issuer.Length > 0)
+        if (withSubjects && subject is { Length: > 0 } && issuer.Length > 0)
         {
             user = RevocationKey.OfUser(issuer, subject, null);
             if (audiences.Count > 0)
@@ -88,7 +89,7 @@ internal readonly struct PresentedToken
         {
             Token = token,
             IssuedAt = issuedAt,
-            Session = sessionId is { Length: > 0 } && issuer.Length > 0 ? RevocationKey.OfSession(issuer, sessionId) : null,
+            Session = withSubjects && sessionId is { Length: > 0 } && issuer.Length > 0 ? RevocationKey.OfSession(issuer, sessionId) : null,
             User = user,
             UserAudience = userAudience,
             MoreUserAudiences = more,

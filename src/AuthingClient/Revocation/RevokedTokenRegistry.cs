@@ -51,9 +51,9 @@ public abstract class RevokedTokenRegistry
 
     /// <summary>
     /// Whether the store may hold user or session entries; a store that knows it holds none lets a
-    /// check skip their keys.
+    /// check skip their keys (and the JwtBearer check skip making them).
     /// </summary>
-    private protected virtual bool MayHoldSubjects => true;
+    internal virtual bool MayHoldSubjects => true;
 
     /// <summary>
     /// Whether the token must be rejected: it was marked revoked, or its user or session was revoked
