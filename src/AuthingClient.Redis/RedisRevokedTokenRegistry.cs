@@ -31,14 +31,21 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
     private readonly System.Diagnostics.Metrics.Meter _metrics;
     private Task? _running;
     private readonly CancellationTokenSource _stopPublishing = new();
-    private ConnectionMultiplexer? _connection;
+    private readonly IConnectionMultiplexer? _shared;
+    private RedisConnection? _connection;
 
-    public RedisRevokedTokenRegistry(RedisRevokedTokenRegistryOptions options, RevokedTokenRegistryOptions? lifetimes, TimeProvider? timeProvider, ILoggerFactory? loggers)
+    /// <param name="options">The settings.</param>
+    /// <param name="lifetimes">How long entries live.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="loggers">Where to log.</param>
+    /// <param name="shared">The application's connection to use instead of opening one from <see cref="RedisRevokedTokenRegistryOptions.Redis"/>; never disposed here.</param>
+    public RedisRevokedTokenRegistry(RedisRevokedTokenRegistryOptions options, RevokedTokenRegistryOptions? lifetimes, TimeProvider? timeProvider, ILoggerFactory? loggers, IConnectionMultiplexer? shared = null)
         : base(lifetimes, timeProvider)
     {
         _options = options;
+        _shared = shared;
         _logger = (ILogger?)loggers?.CreateLogger<RedisRevokedTokenRegistry>() ?? NullLogger.Instance;
-        Status = new ReplicaStatus(TimeProvider, options.FailClosedAfter);
+        Status = new ReplicaStatus(TimeProvider, options.FailClosedAfter, options.PollInterval);
         _metrics = ReplicaMetrics.Create(this);
     }
 
@@ -171,19 +178,29 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
     private async Task ReplicateAsync()
     {
-        var configuration = ConfigurationOptions.Parse(_options.Redis!);
-
-        // Start even while Redis is down: the replica keeps retrying, and the application keeps
-        // serving. Reconnect attempts back off to 2 s at most, so an instance is back within
-        // seconds of Redis (the library's default backs off further).
-        configuration.AbortOnConnectFail = false;
-        configuration.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 2000);
-        _connection = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+        // The sync loop exists before the connection, so a reconnect can ring it from the start.
+        ReplicaSync? sync = null;
+        _connection = _shared is null
+            ? await RedisConnection.OpenAsync(_options.Redis!, () => sync?.Ring(), Status, TimeProvider, _logger).ConfigureAwait(false)
+            : RedisConnection.Shared(_shared, () => sync?.Ring(), Status);
 
         var log = new RevocationLog(_connection, _options.KeyPrefix, _options.LogRetention, TimeProvider);
-        var sync = new ReplicaSync(log, Replica, Status, TimeProvider, _logger, _options.PollInterval);
-        _connection.ConnectionRestored += (_, _) => sync.Ring();
+        sync = new ReplicaSync(log, Replica, Status, TimeProvider, _logger, _options.PollInterval);
+        try
+        {
+            await PublishAndSyncAsync(log, sync).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_shared is not null)
+            {
+                await UnsubscribeAsync(log).ConfigureAwait(false);
+            }
+        }
+    }
 
+    private async Task PublishAndSyncAsync(RevocationLog log, ReplicaSync sync)
+    {
         var publishing = Outbox.PublishAsync(log, TimeProvider, _logger, _stopPublishing.Token);
         var syncing = sync.RunAsync(_stop.Token);
         await syncing.ConfigureAwait(false);
@@ -196,6 +213,18 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         catch (OperationCanceledException)
         {
             // Drain time is over.
+        }
+    }
+
+    private static async Task UnsubscribeAsync(RevocationLog log)
+    {
+        try
+        {
+            await log.UnsubscribeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RedisFailure.Is(ex))
+        {
+            // The application's connection is down: its subscription goes with it.
         }
     }
 }

@@ -32,4 +32,8 @@ internal static partial class ReplicaLog
     [LoggerMessage(EventId = 108, EventName = "ReplicaSyncFailed", Level = LogLevel.Error,
         Message = "The revoked-token replica failed to read Redis for an unexpected reason; it tries again")]
     public static partial void Unexpected(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 109, EventName = "RedisPrimarySwitched", Level = LogLevel.Information,
+        Message = "The Sentinels named a new primary for {Service}; the replica now reads and publishes there")]
+    public static partial void PrimarySwitched(ILogger logger, string service);
 }

@@ -28,7 +28,6 @@ internal sealed class ReplicaSync
     private LogPosition _position = LogPosition.Start;
     private string? _epoch;
     private long _nextPurgeUnixMs;
-    private bool _subscribed;
 
     public ReplicaSync(RevocationLog log, RevocationSet replica, ReplicaStatus status, TimeProvider time, ILogger logger, TimeSpan pollInterval)
     {
@@ -104,12 +103,7 @@ internal sealed class ReplicaSync
 
     private async Task SyncOnceAsync()
     {
-        if (!_subscribed)
-        {
-            // Once: StackExchange.Redis subscribes again by itself after every reconnect.
-            await _log.SubscribeAsync(Ring).ConfigureAwait(false);
-            _subscribed = true;
-        }
+        await _log.SubscribeAsync(Ring).ConfigureAwait(false);
 
         if (!_status.IsLoaded)
         {

@@ -43,18 +43,25 @@ internal sealed class RevocationLog
     private static readonly RedisValue KeyField = "k";
     private static readonly RedisValue ExpiresField = "e";
 
-    private readonly IConnectionMultiplexer _connection;
-    private readonly IDatabase _database;
+    private readonly RedisConnection _connection;
     private readonly RedisKey _live;
     private readonly RedisKey _log;
     private readonly RedisKey _epoch;
     private readonly TimeSpan _retention;
     private readonly TimeProvider _time;
 
+    private IConnectionMultiplexer? _subscribedOn;
+    private Action<RedisChannel, RedisValue>? _onAppended;
+
+    /// <summary>A log on <paramref name="connection"/>, which the caller owns (the CLI's).</summary>
     public RevocationLog(IConnectionMultiplexer connection, string keyPrefix, TimeSpan retention, TimeProvider time)
+        : this(RedisConnection.Shared(connection, restored: static () => { }), keyPrefix, retention, time)
+    {
+    }
+
+    public RevocationLog(RedisConnection connection, string keyPrefix, TimeSpan retention, TimeProvider time)
     {
         _connection = connection;
-        _database = connection.GetDatabase();
         var slot = "{" + keyPrefix + "}";
         _live = slot + ":live";
         _log = slot + ":log";
@@ -87,41 +94,67 @@ internal sealed class RevocationLog
             values[5 + (2 * i)] = entries[i].Value;
         }
 
-        await _database.ScriptEvaluateAsync(AppendScript, [_live, _log, _epoch], values).ConfigureAwait(false);
+        await Database.ScriptEvaluateAsync(AppendScript, [_live, _log, _epoch], values).ConfigureAwait(false);
     }
 
-    /// <summary>Calls <paramref name="onAppended"/> whenever a mark is announced (again after every reconnect).</summary>
-    public Task SubscribeAsync(Action onAppended) =>
-        _connection.GetSubscriber().SubscribeAsync(Appended, (_, _) => onAppended());
+    // Read on every command: after a Sentinel failover it is a connection to the new primary.
+    private IDatabase Database => _connection.Current.GetDatabase();
+
+    /// <summary>
+    /// Calls <paramref name="onAppended"/> whenever a mark is announced. Cheap to call again: it
+    /// subscribes only on a connection it has not subscribed on yet (a failover's new primary);
+    /// StackExchange.Redis subscribes again by itself after a reconnect.
+    /// </summary>
+    public async Task SubscribeAsync(Action onAppended)
+    {
+        var current = _connection.Current;
+        if (ReferenceEquals(current, _subscribedOn))
+        {
+            return;
+        }
+
+        _onAppended ??= (_, _) => onAppended();
+        await current.GetSubscriber().SubscribeAsync(Appended, _onAppended).ConfigureAwait(false);
+        _subscribedOn = current;
+    }
+
+    /// <summary>Stops the announcements (on a connection the application shares, which outlives the registry).</summary>
+    public async Task UnsubscribeAsync()
+    {
+        if (_subscribedOn is { } subscribed && _onAppended is { } handler)
+        {
+            await subscribed.GetSubscriber().UnsubscribeAsync(Appended, handler).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The epoch of the data in Redis, setting a new one when there is none yet.</summary>
     public async Task<string> EpochAsync()
     {
-        await _database.StringSetAsync(_epoch, NewEpoch(), when: When.NotExists).ConfigureAwait(false);
-        return (string?)await _database.StringGetAsync(_epoch).ConfigureAwait(false) ?? string.Empty;
+        await Database.StringSetAsync(_epoch, NewEpoch(), when: When.NotExists).ConfigureAwait(false);
+        return (string?)await Database.StringGetAsync(_epoch).ConfigureAwait(false) ?? string.Empty;
     }
 
     /// <summary>The epoch of the data in Redis, or <see langword="null"/> when there is none (the data is gone).</summary>
-    public async Task<string?> CurrentEpochAsync() => await _database.StringGetAsync(_epoch).ConfigureAwait(false);
+    public async Task<string?> CurrentEpochAsync() => await Database.StringGetAsync(_epoch).ConfigureAwait(false);
 
     /// <summary>The last entry of the log, or <see cref="LogPosition.Start"/> when it is empty.</summary>
     public async Task<LogPosition> LastPositionAsync()
     {
-        var last = await _database.StreamRangeAsync(_log, "-", "+", count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
+        var last = await Database.StreamRangeAsync(_log, "-", "+", count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
         return last.Length == 0 ? LogPosition.Start : LogPosition.Parse(last[0].Id!);
     }
 
     /// <summary>The first entry still in the log, or <see langword="null"/> when it is empty.</summary>
     public async Task<LogPosition?> FirstPositionAsync()
     {
-        var first = await _database.StreamRangeAsync(_log, "-", "+", count: 1).ConfigureAwait(false);
+        var first = await Database.StreamRangeAsync(_log, "-", "+", count: 1).ConfigureAwait(false);
         return first.Length == 0 ? null : LogPosition.Parse(first[0].Id!);
     }
 
     /// <summary>Every entry of the live set (ended ones included: the caller filters), page by page.</summary>
     public async IAsyncEnumerable<KeyValuePair<RevocationKey, long>> LiveAsync()
     {
-        await foreach (var entry in _database.SortedSetScanAsync(_live, pageSize: PageSize).ConfigureAwait(false))
+        await foreach (var entry in Database.SortedSetScanAsync(_live, pageSize: PageSize).ConfigureAwait(false))
         {
             if (RevocationKey.TryParse((string?)entry.Element, out var key))
             {
@@ -136,7 +169,7 @@ internal sealed class RevocationLog
     /// </summary>
     public async Task<(List<KeyValuePair<RevocationKey, long>> Entries, LogPosition Last, bool More)> ReadAfterAsync(LogPosition after)
     {
-        var read = await _database.StreamRangeAsync(_log, after.Next.ToString(), "+", count: PageSize).ConfigureAwait(false);
+        var read = await Database.StreamRangeAsync(_log, after.Next.ToString(), "+", count: PageSize).ConfigureAwait(false);
         var entries = new List<KeyValuePair<RevocationKey, long>>(read.Length);
         var last = after;
         foreach (var entry in read)

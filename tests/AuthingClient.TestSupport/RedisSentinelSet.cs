@@ -43,7 +43,7 @@ public sealed class RedisSentinelSet : IAsyncDisposable
             set.Sentinel = await set.AddAsync(RedisProcess.StartSentinelAsync(string.Join('\n',
                 $"sentinel monitor {ServiceName} 127.0.0.1 {Port(set.Primary)} 1",
                 $"sentinel down-after-milliseconds {ServiceName} 1000",
-                $"sentinel failover-timeout {ServiceName} 10000",
+                $"sentinel failover-timeout {ServiceName} 3000",
                 $"sentinel parallel-syncs {ServiceName} 1")));
             await Until(async () => (await set.Sentinel.CliAsync("sentinel", "replicas", ServiceName)).Contains(Port(set.Replica), StringComparison.Ordinal), "the sentinel to find the replica");
             return set;
@@ -95,6 +95,10 @@ public sealed class RedisSentinelSet : IAsyncDisposable
             await process.DisposeAsync();
         }
     }
+
+    /// <summary>Waits until the failover has run to its end (with the old primary dead, its time-out): the sentinel announces the switch again then.</summary>
+    public Task WaitForFailoverEndAsync() =>
+        Until(async () => !(await Sentinel.CliAsync("sentinel", "master", ServiceName)).Contains("failover_in_progress", StringComparison.Ordinal), "the failover to end");
 
     private async Task WaitForPromotionAsync()
     {

@@ -1,0 +1,75 @@
+using System.Net;
+using AuthingClient.Redis.Tests.Support;
+using AuthingClient.TestSupport;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Xunit.Abstractions;
+
+namespace AuthingClient.Redis.Tests;
+
+/// <summary>
+/// Issue 19: the replicated registry on a real primary + replica + Sentinel set, through a Sentinel
+/// connection string, across failovers.
+/// </summary>
+[Collection(ProcessWideTests.Name)]
+public sealed class SentinelRevocationTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly AuthingServer _authing = AuthingServer.Answering(AuthingAnswer.Revoked);
+    private readonly EcdsaTokens _tokens = new();
+
+    [RedisFact]
+    public async Task ThroughSentinel_InstancesLoad_ARevocationReachesTheOthers_AndANewInstanceRejectsIt()
+    {
+        await using var set = await RedisSentinelSet.StartAsync();
+        await using var a = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
+        await using var b = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
+        var revoked = _tokens.Create(withJwtId: true);
+
+        Assert.True(await a.RevokeAsync(revoked));
+        var onB = await b.EventuallyAsync(revoked, HttpStatusCode.Unauthorized);
+        Assert.Equal(0, await a.PublishedAsync());
+        await using var late = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, onB);
+        Assert.Equal(HttpStatusCode.Unauthorized, await late.GetMeAsync(revoked));
+        Assert.Equal(HttpStatusCode.OK, await late.GetMeAsync(_tokens.Create(withJwtId: true)));
+    }
+
+    [RedisFact]
+    public async Task FailoverMidTraffic_ValidRequestsKeep200WithoutBlockedThreads_HealthDegradedThenHealthy()
+    {
+        await using var set = await RedisSentinelSet.StartAsync();
+        await using var a = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
+        await using var b = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
+        var valid = _tokens.Create(withJwtId: true);
+        Assert.Equal(HttpStatusCode.OK, await b.GetMeAsync(valid));
+
+        using var watch = new ThreadPoolWatch();
+        using var stop = new CancellationTokenSource();
+        var requests = Traffic.RunAsync(() => b.GetMeAsync(valid), stop.Token);
+        var health = Traffic.RunAsync(b.HealthAsync, answers => Traffic.Changes(answers) is [.., HealthStatus.Degraded, HealthStatus.Healthy], stop.Token);
+        await set.FailOverLosingAsync(async () =>
+        {
+            Assert.True(await a.RevokeAsync(_tokens.Create(withJwtId: true)));
+            Assert.Equal(0, await a.PublishedAsync());
+        });
+        var healthChanges = Traffic.Changes(await health);
+        await set.WaitForFailoverEndAsync();
+        await stop.CancelAsync();
+        var answers = await requests;
+        var switched = b.Log.ToString();
+
+        output.WriteLine($"{answers.Count} requests, slowest {answers.Max(answer => answer.Took.TotalMilliseconds):F1} ms; over 100 ms: {string.Join(", ", answers.Where(answer => answer.Took.TotalMilliseconds > 100).Select(answer => $"{answer.At:HH:mm:ss.fff} {answer.Took.TotalMilliseconds:F0} ms"))}");
+        output.WriteLine($"health: {string.Join(" > ", healthChanges)}; thread-pool injections for blocked threads: {string.Join("; ", watch.BlockedInjections)}");
+        output.WriteLine("B:\n" + b.Log);
+        Assert.Contains("RedisPrimarySwitched", switched, StringComparison.Ordinal);
+        Assert.Equal([HealthStatus.Healthy, HealthStatus.Degraded, HealthStatus.Healthy], healthChanges);
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Answer));
+        Assert.Empty(watch.BlockedInjections);
+    }
+
+    public void Dispose()
+    {
+        _authing.Dispose();
+        _tokens.Dispose();
+    }
+}
