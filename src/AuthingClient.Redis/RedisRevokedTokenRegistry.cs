@@ -32,6 +32,8 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
     private Task? _running;
     private readonly CancellationTokenSource _stopPublishing = new();
     private readonly IConnectionMultiplexer? _shared;
+    private readonly OutboxFile? _outboxFile;
+    private readonly Task _takingOver = Task.CompletedTask;
     private RedisConnection? _connection;
 
     /// <param name="options">The settings.</param>
@@ -47,6 +49,12 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         _logger = (ILogger?)loggers?.CreateLogger<RedisRevokedTokenRegistry>() ?? NullLogger.Instance;
         Status = new ReplicaStatus(TimeProvider, options.FailClosedAfter, options.PollInterval);
         _metrics = ReplicaMetrics.Create(this);
+        if (options.OutboxPath is { Length: > 0 } outboxPath)
+        {
+            // Opened here, before any mark can be made, so no mark ever misses the file.
+            _outboxFile = OutboxFile.Open(outboxPath, Outbox, _logger, out var abandoned);
+            _takingOver = TakeOverAsync(abandoned);
+        }
     }
 
     public ReplicaStatus Status { get; }
@@ -108,11 +116,14 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
             // the run has not reached the outbox yet (still connecting): it then ends at once.
             _stopPublishing.CancelAfter(Outbox.Pending == 0 ? TimeSpan.Zero : DrainTimeout);
             await running.ConfigureAwait(false);
-            if (Outbox.Pending > 0)
+            if (Outbox.Pending > 0 && _outboxFile is null)
             {
                 ReplicaLog.Abandoned(_logger, Outbox.Pending);
             }
         }
+
+        await _takingOver.ConfigureAwait(false);
+        _outboxFile?.Dispose();
 
         if (_connection is not null)
         {
@@ -157,8 +168,41 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
         var end = expiresAt.ToUnixTimeMilliseconds();
         Replica.Add(key, end);
+        if (_outboxFile is { } file)
+        {
+            // Returns once the mark is on disk: a crash from then on loses nothing.
+            return new(file.AppendAsync(new(key, end)));
+        }
+
         Outbox.Enqueue(key, end);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Marks again what earlier processes left unconfirmed in the outbox folder: enforced here at once,
+    /// written to this process's file, published; then their files go.
+    /// </summary>
+    private async Task TakeOverAsync(IReadOnlyList<AbandonedOutboxFile> abandoned)
+    {
+        var marks = abandoned.SelectMany(file => file.Marks).ToList();
+        if (marks.Count > 0)
+        {
+            ReplicaLog.OutboxTakenOver(_logger, marks.Count);
+        }
+
+        var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var writes = new List<Task>();
+        foreach (var mark in marks.Where(mark => mark.Value > now))
+        {
+            Replica.Add(mark.Key, mark.Value);
+            writes.Add(_outboxFile!.AppendAsync(mark));
+        }
+
+        await Task.WhenAll(writes).ConfigureAwait(false);
+        foreach (var file in abandoned)
+        {
+            file.Delete();
+        }
     }
 
     private async Task RunAsync()
@@ -201,7 +245,7 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
     private async Task PublishAndSyncAsync(RevocationLog log, ReplicaSync sync)
     {
-        var publishing = Outbox.PublishAsync(log, TimeProvider, _logger, _stopPublishing.Token);
+        var publishing = Outbox.PublishAsync(log, TimeProvider, _logger, _stopPublishing.Token, _outboxFile is { } file ? file.Confirmed : null);
         var syncing = sync.RunAsync(_stop.Token);
         await syncing.ConfigureAwait(false);
 

@@ -68,4 +68,14 @@ public sealed class RedisRevokedTokenRegistryOptions
     /// instead. The live set itself always holds every live revocation. Default 1 day.
     /// </summary>
     public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A folder where revocations not yet confirmed by Redis are kept on disk (one file per process).
+    /// When set, a mark is written and flushed there before the call that made it returns, and
+    /// removed once Redis confirms it; a process started with the same folder publishes what an
+    /// earlier one (crashed, killed, stopped during a Redis outage) left there. Use a folder that
+    /// survives the process (a volume, not the container's own layer). Default <see langword="null"/>:
+    /// unconfirmed marks live in memory and are lost with the process.
+    /// </summary>
+    public string? OutboxPath { get; set; }
 }

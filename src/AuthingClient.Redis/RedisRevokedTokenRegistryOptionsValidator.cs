@@ -57,6 +57,11 @@ internal sealed class RedisRevokedTokenRegistryOptionsValidator : IValidateOptio
             failures.Add("LogRetention must be at least 1 minute.");
         }
 
+        if (options.OutboxPath is not null && string.IsNullOrWhiteSpace(options.OutboxPath))
+        {
+            failures.Add("OutboxPath must name a folder when set (leave it unset to keep unconfirmed revocations in memory).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,0 +1,105 @@
+using AuthingClient.Revocation;
+using Microsoft.Extensions.Logging;
+
+namespace AuthingClient.Redis;
+
+/// <summary>
+/// An outbox file an earlier process left (it crashed, or stopped before Redis confirmed its marks):
+/// its unconfirmed marks, and the file, held locked until the marks are in this process's own file.
+/// </summary>
+internal sealed class AbandonedOutboxFile : IDisposable
+{
+    private readonly FileStream _file;
+
+    private AbandonedOutboxFile(FileStream file, List<KeyValuePair<RevocationKey, long>> marks)
+    {
+        _file = file;
+        Marks = marks;
+    }
+
+    public IReadOnlyList<KeyValuePair<RevocationKey, long>> Marks { get; }
+
+    /// <summary>
+    /// Every file in <paramref name="directory"/> but <paramref name="own"/> that no live process
+    /// holds. A line that is torn or damaged is skipped and logged; a file that cannot be read is
+    /// logged and left alone: neither stops the start.
+    /// </summary>
+    public static List<AbandonedOutboxFile> Read(string directory, string own, ILogger logger)
+    {
+        var found = new List<AbandonedOutboxFile>();
+        foreach (var path in Directory.EnumerateFiles(directory, "outbox-*.log"))
+        {
+            if (path == own)
+            {
+                continue;
+            }
+
+            FileStream file;
+            try
+            {
+                file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Delete);
+            }
+            catch (IOException)
+            {
+                // Locked: a live process owns it.
+                continue;
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                ReplicaLog.OutboxFileUnreadable(logger, path, ex);
+                continue;
+            }
+
+            try
+            {
+                found.Add(new AbandonedOutboxFile(file, ReadMarks(file, path, logger)));
+            }
+            catch (IOException ex)
+            {
+                ReplicaLog.OutboxFileUnreadable(logger, path, ex);
+                file.Dispose();
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The marks are safe in this process's file: the old one goes.</summary>
+    public void Delete()
+    {
+        File.Delete(_file.Name);
+        _file.Dispose();
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    private static List<KeyValuePair<RevocationKey, long>> ReadMarks(FileStream file, string path, ILogger logger)
+    {
+        var marks = new List<(long Sequence, KeyValuePair<RevocationKey, long> Entry)>();
+        long confirmed = 0;
+        var damaged = 0;
+        using var reader = new StreamReader(file, leaveOpen: true);
+        while (reader.ReadLine() is { } line)
+        {
+            if (!OutboxRecord.TryParse(line, out var record))
+            {
+                damaged++;
+            }
+            else if (record.IsMark)
+            {
+                marks.Add((record.Sequence, record.Entry));
+            }
+            else
+            {
+                confirmed = Math.Max(confirmed, record.Confirmed);
+            }
+        }
+
+        if (damaged > 0)
+        {
+            ReplicaLog.OutboxLinesDamaged(logger, damaged, path);
+        }
+
+        return marks.Where(mark => mark.Sequence > confirmed).Select(mark => mark.Entry).ToList();
+    }
+}
