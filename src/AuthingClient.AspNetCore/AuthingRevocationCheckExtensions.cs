@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using AuthingClient.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 // The conventional namespace for IServiceCollection extensions, next to AddJwtBearer.
 #pragma warning disable IDE0130
@@ -14,7 +16,7 @@ public static class AuthingRevocationCheckExtensions
     /// <summary>
     /// Makes the JwtBearer scheme <paramref name="authenticationScheme"/> fail every token found in the
     /// <see cref="AuthingClient.Revocation.RevokedTokenRegistry"/> (registered in memory unless one is
-    /// registered already), the registry an <see cref="AuthingClient.AuthenticationClient"/> in the same
+    /// registered already) — the token itself, or its user or session revoked after it was issued —, the registry an <see cref="AuthingClient.AuthenticationClient"/> in the same
     /// container marks. The check runs in <c>OnTokenValidated</c>, after the scheme's own handler
     /// (kept, whether set as delegates, a subclass or an events type); if that handler failed the
     /// request the check is skipped. A token whose status cannot be looked up is rejected too. The
@@ -30,6 +32,7 @@ public static class AuthingRevocationCheckExtensions
         ArgumentException.ThrowIfNullOrEmpty(authenticationScheme);
 
         services.AddAuthingRevokedTokenRegistry();
+        services.TryAddSingleton(provider => new RevokedTokenReport(provider.GetService<TimeProvider>(), provider.GetService<ILoggerFactory>()));
 
         // Post-configuration runs after every AddJwtBearer(o => ...) configuration, so the events the
         // application set are there to be wrapped.

@@ -64,9 +64,10 @@ internal static class CliApplication
         CancellationToken cancellationToken)
     {
         var (stdout, stderr) = (console.Out, console.Error);
-        var root = new RootCommand("Revoke Authing access and refresh tokens from scripts. See 'revoke --help'.")
+        var root = new RootCommand("Revoke Authing access and refresh tokens, and end users' sessions fleet-wide, from scripts. See 'revoke --help' and 'revoke-user --help'.")
         {
             new RevokeCommand(environment, console),
+            new RevokeUserCommand(environment, console),
         };
         HelpSections.AddTo(root);
 

@@ -37,6 +37,10 @@ internal sealed class HelpSections : SynchronousCommandLineAction
 
           JSON lines for scripts, e.g. keep the results of the tokens not revoked:
             authing-revoke revoke --from-file leaked.txt --json | jq -c 'select(.revoked != true)'
+
+          After an account takeover: every instance rejects the users' tokens issued until now:
+            authing-revoke revoke-user --registry redis:6379 --app-host https://example.authing.cn \
+                6123abc4567def8901234567 6123abc4567def8901234568
         """;
 
     public override bool ClearsParseErrors => true;

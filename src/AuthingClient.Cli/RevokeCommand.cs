@@ -171,7 +171,7 @@ internal sealed class RevokeCommand : Command
 
     private CliSettings Settings(ParseResult parseResult, IReadOnlyDictionary<string, string?> environment)
     {
-        var source = SourceOf(parseResult.GetValue(_tokens) ?? [], parseResult.GetValue(_fromFile));
+        var source = TokenSource.From(parseResult.GetValue(_tokens) ?? [], parseResult.GetValue(_fromFile));
         var rate = parseResult.GetValue(_rate);
         return new(
             Source: source,
@@ -200,13 +200,6 @@ internal sealed class RevokeCommand : Command
     /// </summary>
     private static int CappedByRate(int concurrency, double? rate) =>
         rate is { } perSecond ? Math.Min(concurrency, Math.Max(1, (int)Math.Ceiling(perSecond * QueuedSeconds))) : concurrency;
-
-    private static TokenSource SourceOf(string[] tokens, string? fromFile) => (tokens, fromFile) switch
-    {
-        (_, TokenSource.StandardInputPath) or ([TokenSource.StandardInputPath], null) => new TokenSource.StandardInput(),
-        (_, { } path) => new TokenSource.File(path),
-        _ => new TokenSource.Arguments(tokens),
-    };
 
     private static IEnumerable<string> SourceProblems(string[] tokens, string? fromFile, string? failedTo, string? journal)
     {

@@ -11,13 +11,13 @@ internal sealed class AbandonedOutboxFile : IDisposable
 {
     private readonly FileStream _file;
 
-    private AbandonedOutboxFile(FileStream file, List<KeyValuePair<RevocationKey, long>> marks)
+    private AbandonedOutboxFile(FileStream file, List<RevocationEntry> marks)
     {
         _file = file;
         Marks = marks;
     }
 
-    public IReadOnlyList<KeyValuePair<RevocationKey, long>> Marks { get; }
+    public IReadOnlyList<RevocationEntry> Marks { get; }
 
     /// <summary>
     /// Every file in <paramref name="directory"/> but <paramref name="own"/> that no live process
@@ -73,9 +73,9 @@ internal sealed class AbandonedOutboxFile : IDisposable
 
     public void Dispose() => _file.Dispose();
 
-    private static List<KeyValuePair<RevocationKey, long>> ReadMarks(FileStream file, string path, ILogger logger)
+    private static List<RevocationEntry> ReadMarks(FileStream file, string path, ILogger logger)
     {
-        var marks = new List<(long Sequence, KeyValuePair<RevocationKey, long> Entry)>();
+        var marks = new List<(long Sequence, RevocationEntry Entry)>();
         long confirmed = 0;
         var damaged = 0;
         using var reader = new StreamReader(file, leaveOpen: true);

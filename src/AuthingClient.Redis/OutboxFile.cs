@@ -69,13 +69,13 @@ internal sealed class OutboxFile : IDisposable
     }
 
     /// <summary>Writes <paramref name="entry"/> to disk, then queues it for Redis; completes once both are done.</summary>
-    public Task AppendAsync(KeyValuePair<RevocationKey, long> entry)
+    public Task AppendAsync(RevocationEntry entry)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!TryAdd(new Write(entry, 0, done)))
         {
             // Stopping: the mark is still published from memory while the outbox drains.
-            _outbox.Enqueue(entry.Key, entry.Value);
+            _outbox.Enqueue(entry);
             done.SetResult();
         }
 
@@ -174,11 +174,11 @@ internal sealed class OutboxFile : IDisposable
         {
             if (write.Entry is { } entry)
             {
-                _outbox.Enqueue(entry.Key, entry.Value);
+                _outbox.Enqueue(entry);
                 write.Done!.SetResult();
             }
         }
     }
 
-    private readonly record struct Write(KeyValuePair<RevocationKey, long>? Entry, int Confirmed, TaskCompletionSource? Done);
+    private readonly record struct Write(RevocationEntry? Entry, int Confirmed, TaskCompletionSource? Done);
 }

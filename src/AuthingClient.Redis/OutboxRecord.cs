@@ -6,23 +6,22 @@ using AuthingClient.Revocation;
 namespace AuthingClient.Redis;
 
 /// <summary>
-/// One line of an outbox file: a mark (<c>M seq key end crc</c>), or how many of the file's marks
+/// One line of an outbox file: a mark (<c>M seq key revoked-at end crc</c>: the
+/// <see cref="RevocationEntry"/>'s fields as the registry holds them), or how many of the file's marks
 /// Redis has confirmed so far (<c>C count crc</c>). Each line carries a CRC-32 of the rest, so a line
 /// a crash cut short or a damaged disk block garbled is recognised and skipped alone.
 /// </summary>
-internal readonly record struct OutboxRecord(long Sequence, RevocationKey Key, long EndUnixMs, long Confirmed, bool IsMark)
+internal readonly record struct OutboxRecord(long Sequence, RevocationEntry Entry, long Confirmed, bool IsMark)
 {
-    public static OutboxRecord Mark(long sequence, KeyValuePair<RevocationKey, long> entry) => new(sequence, entry.Key, entry.Value, 0, IsMark: true);
+    public static OutboxRecord Mark(long sequence, RevocationEntry entry) => new(sequence, entry, 0, IsMark: true);
 
-    public static OutboxRecord Confirmation(long confirmed) => new(0, default, 0, confirmed, IsMark: false);
-
-    public KeyValuePair<RevocationKey, long> Entry => new(Key, EndUnixMs);
+    public static OutboxRecord Confirmation(long confirmed) => new(0, default, confirmed, IsMark: false);
 
     /// <summary>The line, newline included.</summary>
     public string Format()
     {
         var body = IsMark
-            ? string.Create(CultureInfo.InvariantCulture, $"M {Sequence} {Key} {EndUnixMs}")
+            ? string.Create(CultureInfo.InvariantCulture, $"M {Sequence} {Entry.Key} {Entry.RevokedAtUnixSeconds} {Entry.ExpiresAtUnixMs}")
             : string.Create(CultureInfo.InvariantCulture, $"C {Confirmed}");
         return string.Create(CultureInfo.InvariantCulture, $"{body} {Checksum(body):x8}\n");
     }
@@ -41,9 +40,10 @@ internal readonly record struct OutboxRecord(long Sequence, RevocationKey Key, l
         var fields = line[..last].Split(' ');
         switch (fields)
         {
-            case ["M", var sequence, var key, var end]
-                when long.TryParse(sequence, CultureInfo.InvariantCulture, out var s) && RevocationKey.TryParse(key, out var k) && long.TryParse(end, CultureInfo.InvariantCulture, out var e):
-                record = new(s, k, e, 0, IsMark: true);
+            case ["M", var sequence, var key, var revokedAt, var end]
+                when long.TryParse(sequence, CultureInfo.InvariantCulture, out var s) && RevocationKey.TryParse(key, out var k)
+                    && long.TryParse(revokedAt, CultureInfo.InvariantCulture, out var r) && long.TryParse(end, CultureInfo.InvariantCulture, out var e):
+                record = Mark(s, new RevocationEntry(k, r, e));
                 return true;
             case ["C", var confirmed] when long.TryParse(confirmed, CultureInfo.InvariantCulture, out var c):
                 record = Confirmation(c);

@@ -135,46 +135,43 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         _stopPublishing.Dispose();
     }
 
-    /// <inheritdoc/>
-    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The replica is looked up by key, never by its text form.");
+    private protected override bool MayHoldSubjects => Replica.HoldsSubjects;
 
     /// <inheritdoc/>
-    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The replica is marked by key, never by its text form.");
-
-    internal override ValueTask<bool> IsRevokedAsync(RevocationKey key, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The replica holds no entry for the key and cannot answer for it (<see cref="NotAnswerableMessage"/>).</exception>
+    protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken)
     {
         if (_running is null)
         {
             _ = StartAsync();
         }
 
-        var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        if (Replica.Contains(key, now))
+        if (Replica.Find(key) is { } entry)
         {
-            return new(true);
+            return new(entry);
         }
 
-        return Status.CanAnswer(now) ? new(false) : throw new InvalidOperationException(NotAnswerableMessage);
+        return Status.CanAnswer(TimeProvider.GetUtcNow().ToUnixTimeMilliseconds())
+            ? new((RevocationEntry?)null)
+            : throw new InvalidOperationException(NotAnswerableMessage);
     }
 
-    internal override ValueTask MarkAsync(RevocationKey key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    protected override ValueTask StoreAsync(RevocationEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         if (_running is null)
         {
             _ = StartAsync();
         }
 
-        var end = expiresAt.ToUnixTimeMilliseconds();
-        Replica.Add(key, end);
+        Replica.Add(entry);
         if (_outboxFile is { } file)
         {
             // Returns once the mark is on disk: a crash from then on loses nothing.
-            return new(file.AppendAsync(new(key, end)));
+            return new(file.AppendAsync(entry));
         }
 
-        Outbox.Enqueue(key, end);
+        Outbox.Enqueue(entry);
         return ValueTask.CompletedTask;
     }
 
@@ -192,9 +189,9 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
         var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var writes = new List<Task>();
-        foreach (var mark in marks.Where(mark => mark.Value > now))
+        foreach (var mark in marks.Where(mark => mark.ExpiresAtUnixMs > now))
         {
-            Replica.Add(mark.Key, mark.Value);
+            Replica.Add(mark);
             writes.Add(_outboxFile!.AppendAsync(mark));
         }
 

@@ -149,9 +149,9 @@ internal sealed class ReplicaSync
         var count = 0;
         await foreach (var entry in _log.LiveAsync().ConfigureAwait(false))
         {
-            if (entry.Value > now)
+            if (entry.ExpiresAtUnixMs > now)
             {
-                _replica.Add(entry.Key, entry.Value);
+                _replica.Add(entry);
                 count++;
             }
         }
@@ -172,7 +172,7 @@ internal sealed class ReplicaSync
             var (entries, last, more) = await _log.ReadAfterAsync(_position).ConfigureAwait(false);
             foreach (var entry in entries)
             {
-                _replica.Add(entry.Key, entry.Value);
+                _replica.Add(entry);
             }
 
             _position = last;

@@ -4,13 +4,15 @@ using StackExchange.Redis;
 namespace AuthingClient.Redis;
 
 /// <summary>
-/// The registry's data in Redis, and every command that touches it. Three keys in one hash slot:
+/// The registry's data in Redis, and every command that touches it. Four keys in one hash slot:
 /// <list type="bullet">
 /// <item><c>{prefix}:live</c>, a sorted set of registry keys scored by when each entry ends: every
 /// live revocation, trimmed as entries end. What a new instance loads.</item>
 /// <item><c>{prefix}:log</c>, a stream of the same entries in the order they were marked, trimmed
 /// to <see cref="RedisRevokedTokenRegistryOptions.LogRetention"/>: what a running instance reads
 /// on from where it stopped. Pub/sub alone would lose what a disconnected instance missed.</item>
+/// <item><c>{prefix}:revoked-at</c>, a hash of the user and session keys of the live set to their
+/// revocation time (Unix seconds): tokens of that user or session issued at or before it are revoked.</item>
 /// <item><c>{prefix}:epoch</c>, a random value set when the data is first written: if it changes,
 /// Redis lost its data (restarted without persistence, flushed), and replicas re-publish what they hold.</item>
 /// </list>
@@ -22,19 +24,33 @@ internal sealed class RevocationLog
     /// <summary>Entries read per command, when loading or reading on.</summary>
     public const int PageSize = 1000;
 
-    // Marks a batch atomically: drops ended entries, keeps the later end of an entry marked twice,
-    // appends every entry to the log (trimming what is older than the retention), sets the epoch if
-    // the data is new, and wakes the replicas.
+    // Marks a batch atomically: drops entries that ended (and their revocation times), keeps the
+    // later end and the later revocation time of an entry marked twice, appends every entry to the
+    // log (trimming what is older than the retention), sets the epoch if the data is new, and wakes
+    // the replicas. A token entry has no revocation time (empty): it revokes its token whenever issued.
     private const string AppendScript = """
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+        local ended = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 1000)
+        if #ended > 0 then
+          redis.call('ZREM', KEYS[1], unpack(ended))
+          redis.call('HDEL', KEYS[4], unpack(ended))
+        end
         redis.call('SET', KEYS[3], ARGV[4], 'NX')
         local last = ''
-        for i = 5, #ARGV, 2 do
-          local current = redis.call('ZSCORE', KEYS[1], ARGV[i])
-          if (not current) or (tonumber(current) < tonumber(ARGV[i + 1])) then
-            redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i])
+        for i = 5, #ARGV, 3 do
+          local key, ends, revokedAt = ARGV[i], ARGV[i + 1], ARGV[i + 2]
+          local current = redis.call('ZSCORE', KEYS[1], key)
+          if (not current) or (tonumber(current) < tonumber(ends)) then
+            redis.call('ZADD', KEYS[1], ends, key)
           end
-          last = redis.call('XADD', KEYS[2], 'MINID', '~', ARGV[2], '*', 'k', ARGV[i], 'e', ARGV[i + 1])
+          if revokedAt == '' then
+            last = redis.call('XADD', KEYS[2], 'MINID', '~', ARGV[2], '*', 'k', key, 'e', ends)
+          else
+            local at = redis.call('HGET', KEYS[4], key)
+            if (not at) or (tonumber(at) < tonumber(revokedAt)) then
+              redis.call('HSET', KEYS[4], key, revokedAt)
+            end
+            last = redis.call('XADD', KEYS[2], 'MINID', '~', ARGV[2], '*', 'k', key, 'e', ends, 'r', revokedAt)
+          end
         end
         redis.call('PUBLISH', ARGV[3], last)
         return last
@@ -42,11 +58,13 @@ internal sealed class RevocationLog
 
     private static readonly RedisValue KeyField = "k";
     private static readonly RedisValue ExpiresField = "e";
+    private static readonly RedisValue RevokedAtField = "r";
 
     private readonly RedisConnection _connection;
     private readonly RedisKey _live;
     private readonly RedisKey _log;
     private readonly RedisKey _epoch;
+    private readonly RedisKey _revokedAt;
     private readonly TimeSpan _retention;
     private readonly TimeProvider _time;
 
@@ -66,6 +84,7 @@ internal sealed class RevocationLog
         _live = slot + ":live";
         _log = slot + ":log";
         _epoch = slot + ":epoch";
+        _revokedAt = slot + ":revoked-at";
         Appended = RedisChannel.Literal(slot + ":appended");
         _retention = retention;
         _time = time;
@@ -74,8 +93,8 @@ internal sealed class RevocationLog
     /// <summary>The channel every mark is announced on.</summary>
     public RedisChannel Appended { get; }
 
-    /// <summary>Marks <paramref name="entries"/> (registry key, end in Unix milliseconds) in one atomic step.</summary>
-    public async Task AppendAsync(IReadOnlyList<KeyValuePair<RevocationKey, long>> entries)
+    /// <summary>Marks <paramref name="entries"/> in one atomic step.</summary>
+    public async Task AppendAsync(IReadOnlyList<RevocationEntry> entries)
     {
         if (entries.Count == 0)
         {
@@ -83,18 +102,40 @@ internal sealed class RevocationLog
         }
 
         var now = _time.GetUtcNow();
-        var values = new RedisValue[4 + (2 * entries.Count)];
+        var values = new RedisValue[4 + (3 * entries.Count)];
         values[0] = now.ToUnixTimeMilliseconds();
         values[1] = (now - _retention).ToUnixTimeMilliseconds();
         values[2] = Appended.ToString();
         values[3] = NewEpoch();
         for (var i = 0; i < entries.Count; i++)
         {
-            values[4 + (2 * i)] = entries[i].Key.ToString();
-            values[5 + (2 * i)] = entries[i].Value;
+            var entry = entries[i];
+            values[4 + (3 * i)] = entry.Key.ToString();
+            values[5 + (3 * i)] = entry.ExpiresAtUnixMs;
+            values[6 + (3 * i)] = entry.RevokedAtUnixSeconds == RevocationEntry.AnyIssueTime ? RedisValue.EmptyString : entry.RevokedAtUnixSeconds;
         }
 
-        await Database.ScriptEvaluateAsync(AppendScript, [_live, _log, _epoch], values).ConfigureAwait(false);
+        await Database.ScriptEvaluateAsync(AppendScript, [_live, _log, _epoch, _revokedAt], values).ConfigureAwait(false);
+    }
+
+    /// <summary>The entry held for one key, ended or not; <see langword="null"/> when there is none.</summary>
+    public async Task<RevocationEntry?> FindAsync(RevocationKey key)
+    {
+        var member = key.ToString();
+        var ends = Database.SortedSetScoreAsync(_live, member);
+        var revokedAt = key.Kind == RevocationKind.Token ? null : Database.HashGetAsync(_revokedAt, member);
+        if (await ends.ConfigureAwait(false) is not { } end)
+        {
+            return null;
+        }
+
+        if (revokedAt is null)
+        {
+            return new RevocationEntry(key, RevocationEntry.AnyIssueTime, (long)end);
+        }
+
+        // A user or session entry without its time cannot be told apart from one revoking every issue time: fail-closed.
+        return new RevocationEntry(key, (await revokedAt.ConfigureAwait(false)).TryParse(out long at) ? at : RevocationEntry.AnyIssueTime, (long)end);
     }
 
     // Read on every command: after a Sentinel failover it is a connection to the new primary.
@@ -152,14 +193,38 @@ internal sealed class RevocationLog
     }
 
     /// <summary>Every entry of the live set (ended ones included: the caller filters), page by page.</summary>
-    public async IAsyncEnumerable<KeyValuePair<RevocationKey, long>> LiveAsync()
+    public async IAsyncEnumerable<RevocationEntry> LiveAsync()
     {
-        await foreach (var entry in Database.SortedSetScanAsync(_live, pageSize: PageSize).ConfigureAwait(false))
+        // User and session entries wait for their revocation times, asked a page at a time.
+        var subjects = new List<(RevocationKey Key, long End)>(PageSize);
+        await foreach (var member in Database.SortedSetScanAsync(_live, pageSize: PageSize).ConfigureAwait(false))
         {
-            if (RevocationKey.TryParse((string?)entry.Element, out var key))
+            if (!RevocationKey.TryParse((string?)member.Element, out var key))
             {
-                yield return new(key, (long)entry.Score);
+                continue;
             }
+
+            if (key.Kind == RevocationKind.Token)
+            {
+                yield return new RevocationEntry(key, RevocationEntry.AnyIssueTime, (long)member.Score);
+                continue;
+            }
+
+            subjects.Add((key, (long)member.Score));
+            if (subjects.Count == PageSize)
+            {
+                foreach (var entry in await WithRevocationTimesAsync(subjects).ConfigureAwait(false))
+                {
+                    yield return entry;
+                }
+
+                subjects.Clear();
+            }
+        }
+
+        foreach (var entry in await WithRevocationTimesAsync(subjects).ConfigureAwait(false))
+        {
+            yield return entry;
         }
     }
 
@@ -167,21 +232,37 @@ internal sealed class RevocationLog
     /// Up to <see cref="PageSize"/> log entries after <paramref name="after"/>, the position of the
     /// last one read, and whether there may be more.
     /// </summary>
-    public async Task<(List<KeyValuePair<RevocationKey, long>> Entries, LogPosition Last, bool More)> ReadAfterAsync(LogPosition after)
+    public async Task<(List<RevocationEntry> Entries, LogPosition Last, bool More)> ReadAfterAsync(LogPosition after)
     {
         var read = await Database.StreamRangeAsync(_log, after.Next.ToString(), "+", count: PageSize).ConfigureAwait(false);
-        var entries = new List<KeyValuePair<RevocationKey, long>>(read.Length);
+        var entries = new List<RevocationEntry>(read.Length);
         var last = after;
         foreach (var entry in read)
         {
             last = LogPosition.Parse(entry.Id!);
             if (RevocationKey.TryParse((string?)entry[KeyField], out var key) && entry[ExpiresField].TryParse(out long expiresAt))
             {
-                entries.Add(new(key, expiresAt));
+                var revokedAt = key.Kind == RevocationKind.Token ? RevocationEntry.AnyIssueTime
+                    : entry[RevokedAtField].TryParse(out long at) ? at : RevocationEntry.AnyIssueTime;
+                entries.Add(new RevocationEntry(key, revokedAt, expiresAt));
             }
         }
 
         return (entries, last, read.Length == PageSize);
+    }
+
+    /// <summary>The live set's user and session entries with their revocation times (fail-closed when one is missing).</summary>
+    private async Task<IEnumerable<RevocationEntry>> WithRevocationTimesAsync(List<(RevocationKey Key, long End)> subjects)
+    {
+        if (subjects.Count == 0)
+        {
+            return [];
+        }
+
+        var fields = subjects.Select(subject => (RedisValue)subject.Key.ToString()).ToArray();
+        var times = await Database.HashGetAsync(_revokedAt, fields).ConfigureAwait(false);
+        return subjects.Select((subject, i) =>
+            new RevocationEntry(subject.Key, times[i].TryParse(out long at) ? at : RevocationEntry.AnyIssueTime, subject.End)).ToList();
     }
 
     private static string NewEpoch() => Guid.NewGuid().ToString("N");

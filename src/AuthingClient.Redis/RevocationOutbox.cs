@@ -17,18 +17,18 @@ internal sealed class RevocationOutbox
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(5);
 
-    private readonly Channel<KeyValuePair<RevocationKey, long>> _queue =
-        Channel.CreateUnbounded<KeyValuePair<RevocationKey, long>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<RevocationEntry> _queue =
+        Channel.CreateUnbounded<RevocationEntry>(new UnboundedChannelOptions { SingleReader = true });
 
     private int _pending;
 
     /// <summary>Marks queued or being sent, not yet confirmed by Redis.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
-    public void Enqueue(RevocationKey key, long expiresAtUnixMs)
+    public void Enqueue(RevocationEntry entry)
     {
         Interlocked.Increment(ref _pending);
-        _queue.Writer.TryWrite(new(key, expiresAtUnixMs));
+        _queue.Writer.TryWrite(entry);
     }
 
     /// <summary>
@@ -37,7 +37,7 @@ internal sealed class RevocationOutbox
     /// </summary>
     public async Task PublishAsync(RevocationLog log, TimeProvider time, ILogger logger, CancellationToken stop, Action<int>? confirmed = null)
     {
-        var batch = new List<KeyValuePair<RevocationKey, long>>(RevocationLog.PageSize);
+        var batch = new List<RevocationEntry>(RevocationLog.PageSize);
         var retry = FirstRetry;
         var failing = false;
         while (batch.Count > 0 || await _queue.Reader.WaitToReadAsync(stop).ConfigureAwait(false))

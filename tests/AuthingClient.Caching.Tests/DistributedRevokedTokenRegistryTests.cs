@@ -23,7 +23,7 @@ public sealed class DistributedRevokedTokenRegistryTests
         await registry.MarkRevokedAsync(token);
 
         var (key, value, entry) = Assert.Single(cache.Writes);
-        Assert.Equal(DistributedRevokedTokenRegistry.KeyPrefix + RevokedTokenRegistry.KeyOf(token), key);
+        Assert.Equal(DistributedRevokedTokenRegistry.KeyPrefix + RevocationKey.Of(token).ToString(), key);
         Assert.Equal(exp.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), System.Text.Encoding.ASCII.GetString(value));
         Assert.Equal((TimeSpan.FromMinutes(10), (DateTimeOffset?)null), (entry.AbsoluteExpirationRelativeToNow, entry.AbsoluteExpiration));
     }
@@ -34,7 +34,7 @@ public sealed class DistributedRevokedTokenRegistryTests
         var cache = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         var registry = new DistributedRevokedTokenRegistry(cache, options: null, _time);
         var token = TestTokens.Opaque();
-        await cache.SetAsync(DistributedRevokedTokenRegistry.KeyPrefix + RevokedTokenRegistry.KeyOf(token), "garbage"u8.ToArray());
+        await cache.SetAsync(DistributedRevokedTokenRegistry.KeyPrefix + RevocationKey.Of(token).ToString(), "garbage"u8.ToArray());
 
         Assert.True(await registry.IsRevokedAsync(token));
     }

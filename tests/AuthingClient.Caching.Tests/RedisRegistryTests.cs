@@ -50,7 +50,7 @@ public sealed class RedisRegistryTests(RedisServer redis)
 
         Assert.All(tokens, token =>
         {
-            Assert.Contains(dump, entry => entry.Key.Contains(RevokedTokenRegistry.KeyOf(token), StringComparison.Ordinal));
+            Assert.Contains(dump, entry => entry.Key.Contains(RevocationKey.Of(token).ToString(), StringComparison.Ordinal));
             foreach (var form in EncodedForms(token))
             {
                 Assert.DoesNotContain(dump, entry => entry.Key.Contains(form, StringComparison.Ordinal) || entry.Content.Contains(form, StringComparison.Ordinal));
@@ -66,7 +66,7 @@ public sealed class RedisRegistryTests(RedisServer redis)
         var token = TestTokens.Jwt(DateTime.UtcNow.AddMinutes(10), DateTime.UtcNow);
         await instance.AuthingClient().RevokeTokenAsync(token);
 
-        var key = Assert.Single(await redis.DumpAsync(), entry => entry.Key.Contains(RevokedTokenRegistry.KeyOf(token), StringComparison.Ordinal)).Key;
+        var key = Assert.Single(await redis.DumpAsync(), entry => entry.Key.Contains(RevocationKey.Of(token).ToString(), StringComparison.Ordinal)).Key;
         var timeToLive = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(key);
 
         // exp (10 minutes) plus the default clock skew (5 minutes), counted from the revocation.

@@ -48,13 +48,13 @@ public sealed class DurableOutboxTests : IDisposable
     {
         await using var redis = await RedisProcess.StartAsync();
         var intact = _tokens.Create(withJwtId: true);
-        var key = RevokedTokenRegistry.KeyOf(intact);
+        var key = RevocationKey.Of(intact);
         var end = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
-        var body = $"M 1 {key} {end}";
+        var body = $"M 1 {key} {long.MaxValue} {end}";
         var written = $"{body} {Crc32.HashToUInt32(Encoding.UTF8.GetBytes(body)):x8}\n";
 
         // An intact mark, one whose checksum does not match, and one a crash cut short.
-        File.WriteAllText(Path.Combine(_outbox.FullName, "outbox-crashed.log"), $"{written}M 2 {key} {end} 00000000\n{written[..20]}");
+        File.WriteAllText(Path.Combine(_outbox.FullName, "outbox-crashed.log"), $"{written}M 2 {key} {long.MaxValue} {end} 00000000\n{written[..20]}");
         File.WriteAllBytes(Path.Combine(_outbox.FullName, "outbox-garbage.log"), [0, 159, 255, 10, 13, 0]);
 
         await using var successor = await FleetInstance.StartAsync(redis.Configuration, _authing, _tokens, o => o.OutboxPath = _outbox.FullName);

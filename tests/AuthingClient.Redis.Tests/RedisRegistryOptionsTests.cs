@@ -20,7 +20,7 @@ public sealed class RedisRegistryOptionsTests
             ["Authing:RevokedTokens:LoadTimeout"] = "00:00:03",
             ["Authing:RevokedTokens:LogRetention"] = "02:00:00",
             ["Authing:RevokedTokens:KeyPrefix"] = "shop",
-            ["Authing:RevokedTokens:OpaqueTokenLifetime"] = "7.00:00:00",
+            ["Authing:RevokedTokens:MaxTokenLifetime"] = "7.00:00:00",
             ["Authing:RevokedTokens:ClockSkew"] = "00:01:00",
         });
 
@@ -30,7 +30,7 @@ public sealed class RedisRegistryOptionsTests
         Assert.Equal(
             ("127.0.0.1:6390", TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(3), TimeSpan.FromHours(2), "shop"),
             (options.Redis, options.FailClosedAfter, options.PollInterval, options.LoadTimeout, options.LogRetention, options.KeyPrefix));
-        Assert.Equal((TimeSpan.FromDays(7), TimeSpan.FromMinutes(1)), (lifetimes.OpaqueTokenLifetime, lifetimes.ClockSkew));
+        Assert.Equal((TimeSpan.FromDays(7), TimeSpan.FromMinutes(1)), (lifetimes.MaxTokenLifetime, lifetimes.ClockSkew));
         Assert.IsType<RedisRevokedTokenRegistry>(provider.GetRequiredService<RevokedTokenRegistry>());
     }
 

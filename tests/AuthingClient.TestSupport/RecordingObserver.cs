@@ -29,20 +29,20 @@ public class RecordingObserver(string name = "observer", Exception? throws = nul
 /// </summary>
 public sealed class RecordingRegistry(Exception? failsWith = null) : RevokedTokenRegistry(options: null, timeProvider: null)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _entries = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RevocationEntry> _entries = new();
     private int _calls;
 
     public int Calls => _calls;
 
-    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken)
+    protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
         return failsWith is null
-            ? ValueTask.FromResult(_entries.TryGetValue(key, out var end) ? end : (DateTimeOffset?)null)
-            : ValueTask.FromException<DateTimeOffset?>(failsWith);
+            ? ValueTask.FromResult(_entries.TryGetValue(key.ToString(), out var entry) ? entry : (RevocationEntry?)null)
+            : ValueTask.FromException<RevocationEntry?>(failsWith);
     }
 
-    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
+    protected override ValueTask StoreAsync(RevocationEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
         if (failsWith is not null)
@@ -50,7 +50,7 @@ public sealed class RecordingRegistry(Exception? failsWith = null) : RevokedToke
             return ValueTask.FromException(failsWith);
         }
 
-        _entries[key] = expiresAt;
+        _entries[entry.Key.ToString()] = entry;
         return ValueTask.CompletedTask;
     }
 }

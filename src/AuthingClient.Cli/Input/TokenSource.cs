@@ -10,6 +10,14 @@ internal abstract record TokenSource
     {
     }
 
+    /// <summary>The source a command's arguments and <c>--from-file</c> name: a lone <c>-</c> or <c>--from-file -</c> is standard input.</summary>
+    public static TokenSource From(IReadOnlyList<string> arguments, string? fromFile) => (arguments, fromFile) switch
+    {
+        (_, StandardInputPath) or ([StandardInputPath], null) => new StandardInput(),
+        (_, { } path) => new File(path),
+        _ => new Arguments(arguments),
+    };
+
     /// <summary>Whether tokens are streamed from a file or standard input rather than given as arguments.</summary>
     public bool IsStreamed => this is not Arguments;
 

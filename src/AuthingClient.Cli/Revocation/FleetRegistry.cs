@@ -7,7 +7,7 @@ namespace AuthingClient.Cli.Revocation;
 /// <summary>
 /// <c>--registry</c>: the fleet's replicated revoked-token registry in Redis, written directly. Each
 /// mark is appended to the registry's log and live set (the same keys and the same key function as
-/// every instance's replica) and awaited, so a token whose mark Redis did not confirm fails: the
+/// every instance's replica) and awaited, so a mark Redis did not confirm fails: the
 /// library then reports it in <see cref="AuthingRevocationException.ObserverFailures"/>, and the CLI
 /// an error (exit 3), never a silent <c>true</c>. The CLI validates no tokens, so it holds no replica.
 /// </summary>
@@ -47,27 +47,37 @@ internal sealed class FleetRegistry : RevokedTokenRegistry, IDisposable
     public void Dispose() => _connection.Dispose();
 
     /// <inheritdoc/>
-    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The CLI only marks.");
-
-    /// <inheritdoc/>
-    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("The CLI marks by key.");
-
-    internal override ValueTask<bool> IsRevokedAsync(RevocationKey key, CancellationToken cancellationToken) => ValueTask.FromResult(false);
-
-    internal override async ValueTask MarkAsync(RevocationKey key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
+    /// <remarks>A round trip to Redis: the CLI validates no tokens, so it holds no replica.</remarks>
+    protected override async ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken)
     {
         try
         {
-            await _log.AppendAsync([new(key, expiresAt.ToUnixTimeMilliseconds())]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await _log.FindAsync(key).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        catch (Exception ex) when (RedisFailure.Is(ex))
         {
-            // Redis's own message names endpoints and options; the connection string may hold a password.
-            var failure = ex is RedisConnectionException connection ? connection.FailureType.ToString() : ex.GetType().Name;
-            throw new InvalidOperationException($"the revoked-token registry in Redis did not confirm the mark ({failure}).");
+            throw Unconfirmed("answer", ex);
         }
+    }
+
+    /// <inheritdoc/>
+    protected override async ValueTask StoreAsync(RevocationEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _log.AppendAsync([entry]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RedisFailure.Is(ex))
+        {
+            throw Unconfirmed("confirm the mark", ex);
+        }
+    }
+
+    /// <summary>Redis's own message names endpoints and options, and the connection string may hold a password: only the failure's kind is told.</summary>
+    private static InvalidOperationException Unconfirmed(string what, Exception ex)
+    {
+        var failure = ex is RedisConnectionException connection ? connection.FailureType.ToString() : ex.GetType().Name;
+        return new InvalidOperationException($"the revoked-token registry in Redis did not {what} ({failure}).");
     }
 }
 

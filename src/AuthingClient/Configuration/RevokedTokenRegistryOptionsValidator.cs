@@ -16,9 +16,9 @@ internal sealed class RevokedTokenRegistryOptionsValidator : IValidateOptions<Re
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        if (options.OpaqueTokenLifetime < TimeSpan.FromSeconds(1) || options.OpaqueTokenLifetime > TimeSpan.FromDays(365))
+        if (options.MaxTokenLifetime < TimeSpan.FromSeconds(1) || options.MaxTokenLifetime > TimeSpan.FromDays(365))
         {
-            failures.Add($"{nameof(options.OpaqueTokenLifetime)} must be between 1 second and 365 days.");
+            failures.Add($"{nameof(options.MaxTokenLifetime)} must be between 1 second and 365 days.");
         }
 
         if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromDays(1))

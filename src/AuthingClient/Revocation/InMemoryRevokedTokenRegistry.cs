@@ -2,8 +2,8 @@ namespace AuthingClient.Revocation;
 
 /// <summary>
 /// A revoked-token registry in this process's memory: thread-safe, entries expire as
-/// <see cref="RevokedTokenRegistry"/> describes, and expired entries are purged (at most once a
-/// minute, during a look-up or a mark), so it grows only with the tokens that are still live.
+/// <see cref="RevokedTokenRegistry"/> describes, and ended entries are purged (at most once a
+/// minute, during a look-up or a mark), so it grows only with the revocations still live.
 /// One instance of a service only: a farm shares one through Redis (package AuthingClient.Redis).
 /// </summary>
 public sealed class InMemoryRevokedTokenRegistry : RevokedTokenRegistry
@@ -21,40 +21,29 @@ public sealed class InMemoryRevokedTokenRegistry : RevokedTokenRegistry
     {
     }
 
-    /// <summary>How many entries are held, expired ones not yet purged included.</summary>
+    /// <summary>How many entries are held, ended ones not yet purged included.</summary>
     internal int Count => _entries.Count;
 
+    private protected override bool MayHoldSubjects => _entries.HoldsSubjects;
+
     /// <inheritdoc/>
-    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken)
+    protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken)
     {
-        var now = TimeProvider.GetUtcNow();
-        var found = RevocationKey.TryParse(key, out var parsed) && _entries.Contains(parsed, now.ToUnixTimeMilliseconds());
-        return new(found ? DateTimeOffset.MaxValue : null);
+        PurgeIfDue();
+        return new(_entries.Find(key));
     }
 
     /// <inheritdoc/>
-    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken) =>
-        RevocationKey.TryParse(key, out var parsed)
-            ? MarkAsync(parsed, expiresAt, timeToLive, cancellationToken)
-            : throw new ArgumentException("Not a registry key.", nameof(key));
-
-    internal override ValueTask<bool> IsRevokedAsync(RevocationKey key, CancellationToken cancellationToken)
+    protected override ValueTask StoreAsync(RevocationEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
-        var now = TimeProvider.GetUtcNow();
-        PurgeIfDue(now);
-        return new(_entries.Contains(key, now.ToUnixTimeMilliseconds()));
-    }
-
-    internal override ValueTask MarkAsync(RevocationKey key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken)
-    {
-        var now = TimeProvider.GetUtcNow();
-        _entries.Add(key, expiresAt.ToUnixTimeMilliseconds());
-        PurgeIfDue(now);
+        _entries.Add(entry);
+        PurgeIfDue();
         return ValueTask.CompletedTask;
     }
 
-    private void PurgeIfDue(DateTimeOffset now)
+    private void PurgeIfDue()
     {
+        var now = TimeProvider.GetUtcNow();
         var due = Interlocked.Read(ref _nextPurgeTicks);
         if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPurgeTicks, (now + PurgeInterval).UtcTicks, due) != due)
         {

@@ -4,39 +4,41 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 
 namespace AuthingClient.Revocation;
 
 /// <summary>
-/// What identifies a revoked token in every registry, when it is marked and when it is checked: a
-/// 128-bit key derived from what the issuer signed, never from the signature, and never the token.
+/// What a <see cref="RevokedTokenRegistry"/> stores for a revocation: a 128-bit key, one-way, derived
+/// from public identifiers a validator reads from a token (never from the signature), and never the
+/// token itself. Its text form (<see cref="ToString"/>) is 32 upper-case hex digits.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
 /// <item>A JWT with a <c>jti</c> is identified by its issuer and <c>jti</c> (RFC 7519 §4.1.7: unique per
-/// issuer), as Auth0 and OWASP advise. Both are public identifiers, not credentials, so a fast
-/// non-cryptographic hash (XxHash128) only fixes their size; the check then costs no more than a
-/// dictionary look-up.</item>
+/// issuer), as Auth0 and OWASP advise. Issuer, subject, audience and session ids are public
+/// identifiers, not credentials, so a fast non-cryptographic hash (XxHash128) only fixes their size.</item>
 /// <item>A JWT without a <c>jti</c> is identified by a SHA-256 of its signed part (header.payload).
 /// The signature is left out because some signatures are malleable: an ES256 signature (r, s) is
-/// just as valid as (r, n − s), so a key over the whole token could be sidestepped by re-encoding
-/// the signature of a revoked token.</item>
+/// just as valid as (r, n − s), so a key over the whole token could be sidestepped.</item>
 /// <item>Anything else (an opaque token, a JWE) is identified by a SHA-256 of the whole token: a
 /// credential, so only a one-way hash of it may be stored.</item>
+/// <item>A user is identified by issuer and <c>sub</c>, optionally with one audience; a session by
+/// issuer and <c>sid</c> (OpenID Connect Front- and Back-Channel Logout).</item>
 /// </list>
-/// Each kind hashes its own tag first, so keys of different kinds never meet. The key is the hash
-/// truncated to 128 bits: accidental collisions among even billions of entries are out of reach.
+/// Each kind hashes its own tag first, so keys of different kinds never meet; the top two bits say
+/// which kind of revocation the key names. Accidental collisions among even billions of entries are
+/// out of reach.
 /// </remarks>
-internal readonly struct RevocationKey : IEquatable<RevocationKey>
+public readonly struct RevocationKey : IEquatable<RevocationKey>
 {
-    /// <summary>The length of <see cref="ToString"/>: 32 upper-case hex digits.</summary>
-    public const int HexLength = 32;
+    /// <summary>The length of <see cref="ToString"/>: 32 hex digits.</summary>
+    internal const int HexLength = 32;
 
     private const int StackLimit = 512;
-    private static ReadOnlySpan<byte> JwtIdTag => "jti\0"u8;
-    private static ReadOnlySpan<byte> SignedPartTag => "jws\0"u8;
-    private static ReadOnlySpan<byte> TokenTag => "tok\0"u8;
+    private const int KindShift = 62;
+    private const ulong HashMask = (1UL << KindShift) - 1;
+
+    private delegate RevocationKey Utf8KeyFunction(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third);
 
     private readonly ulong _high;
     private readonly ulong _low;
@@ -47,37 +49,117 @@ internal readonly struct RevocationKey : IEquatable<RevocationKey>
         _low = low;
     }
 
-    /// <summary>The key of a token as presented (see the remarks).</summary>
+    /// <summary>Which kind of revocation the key names.</summary>
+    internal RevocationKind Kind => (RevocationKind)(_high >> KindShift);
+
+    private static ReadOnlySpan<byte> JwtIdTag => "jti\0"u8;
+    private static ReadOnlySpan<byte> SignedPartTag => "jws\0"u8;
+    private static ReadOnlySpan<byte> TokenTag => "tok\0"u8;
+    private static ReadOnlySpan<byte> SubjectTag => "sub\0"u8;
+    private static ReadOnlySpan<byte> AudienceTag => "aud\0"u8;
+    private static ReadOnlySpan<byte> SessionTag => "sid\0"u8;
+
+    /// <summary>The key of a token as presented: by issuer and <c>jti</c>, by signed part, or by the whole token (see the remarks).</summary>
+    /// <param name="token">The token.</param>
+    /// <returns>The key a registry stores when the token is marked revoked.</returns>
     /// <exception cref="ArgumentException"><paramref name="token"/> is null or empty.</exception>
     public static RevocationKey Of(string token)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
-        if (!CompactJws.TrySplit(token, out var signedPart, out var payload))
-        {
-            return OfSecret(TokenTag, token);
-        }
-
-        return TryOfJwtId(payload, out var key) ? key : OfSecret(SignedPartTag, signedPart);
+        return PresentedToken.Read(token).Token;
     }
 
-    /// <summary>
-    /// The key of a JWT whose issuer and string <c>jti</c> a validator has already read: the same key
-    /// <see cref="Of"/> gives the token, without decoding its payload again.
-    /// </summary>
-    /// <param name="issuer">The <c>iss</c> claim when it is a string, otherwise empty.</param>
-    /// <param name="jwtId">The <c>jti</c> claim, a non-empty string.</param>
-    public static RevocationKey OfJwtId(string issuer, string jwtId)
+    /// <summary>Parses the text form (<see cref="ToString"/>) back.</summary>
+    /// <param name="text">32 hex digits.</param>
+    /// <param name="key">The key, when the text is one.</param>
+    /// <returns>Whether <paramref name="text"/> is a key.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, out RevocationKey key)
     {
-        var length = JwtIdTag.Length + Encoding.UTF8.GetMaxByteCount(issuer.Length) + 1 + Encoding.UTF8.GetMaxByteCount(jwtId.Length);
+        key = default;
+        if (text.Length != HexLength
+            || !ulong.TryParse(text[..16], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var high)
+            || !ulong.TryParse(text[16..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var low)
+            || (RevocationKind)(high >> KindShift) > RevocationKind.Session)
+        {
+            return false;
+        }
+
+        key = new RevocationKey(high, low);
+        return true;
+    }
+
+    /// <summary>32 upper-case hex digits: how stores hold the key.</summary>
+    /// <returns>The text form.</returns>
+    public override string ToString() => string.Create(HexLength, this, static (chars, key) =>
+    {
+        key._high.TryFormat(chars, out _, "X16", CultureInfo.InvariantCulture);
+        key._low.TryFormat(chars[16..], out _, "X16", CultureInfo.InvariantCulture);
+    });
+
+    /// <inheritdoc/>
+    public bool Equals(RevocationKey other) => _high == other._high && _low == other._low;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is RevocationKey other && Equals(other);
+
+    /// <inheritdoc/>
+    // The key is already a uniform hash: any 32 bits of it spread as well as a mix of all of them.
+    public override int GetHashCode() => (int)_low;
+
+    /// <summary>Whether two keys are equal.</summary>
+    /// <param name="left">A key.</param>
+    /// <param name="right">Another key.</param>
+    /// <returns>Whether they name the same revocation.</returns>
+    public static bool operator ==(RevocationKey left, RevocationKey right) => left.Equals(right);
+
+    /// <summary>Whether two keys differ.</summary>
+    /// <param name="left">A key.</param>
+    /// <param name="right">Another key.</param>
+    /// <returns>Whether they name different revocations.</returns>
+    public static bool operator !=(RevocationKey left, RevocationKey right) => !left.Equals(right);
+
+    /// <summary>The key of a JWT by its issuer (empty when absent) and <c>jti</c>, as UTF-8.</summary>
+    internal static RevocationKey OfJwtId(ReadOnlySpan<byte> issuer, ReadOnlySpan<byte> jwtId) =>
+        OfIdentifiers(RevocationKind.Token, JwtIdTag, issuer, jwtId, default, hasThird: false);
+
+    /// <summary>The key of a user (issuer and <c>sub</c>), narrowed to one audience when <paramref name="hasAudience"/>.</summary>
+    internal static RevocationKey OfUser(ReadOnlySpan<byte> issuer, ReadOnlySpan<byte> subject, ReadOnlySpan<byte> audience, bool hasAudience) =>
+        hasAudience
+            ? OfIdentifiers(RevocationKind.User, AudienceTag, issuer, subject, audience, hasThird: true)
+            : OfIdentifiers(RevocationKind.User, SubjectTag, issuer, subject, default, hasThird: false);
+
+    /// <summary>The key of a session (issuer and <c>sid</c>).</summary>
+    internal static RevocationKey OfSession(ReadOnlySpan<byte> issuer, ReadOnlySpan<byte> sessionId) =>
+        OfIdentifiers(RevocationKind.Session, SessionTag, issuer, sessionId, default, hasThird: false);
+
+    /// <summary>The key of a JWT's signed part (header.payload) when it has no <c>jti</c>.</summary>
+    internal static RevocationKey OfSignedPart(ReadOnlySpan<char> signedPart) => OfSecret(SignedPartTag, signedPart);
+
+    /// <summary>The key of a token that is not a readable JWT.</summary>
+    internal static RevocationKey OfWholeToken(ReadOnlySpan<char> token) => OfSecret(TokenTag, token);
+
+    /// <summary>The same keys from .NET strings (claims a validator has already read).</summary>
+    internal static RevocationKey OfJwtId(string issuer, string jwtId) => WithUtf8(issuer, jwtId, null, static (i, j, _) => OfJwtId(i, j));
+
+    /// <inheritdoc cref="OfUser(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, bool)"/>
+    internal static RevocationKey OfUser(string issuer, string subject, string? audience) =>
+        WithUtf8(issuer, subject, audience, static (i, s, a) => OfUser(i, s, a, hasAudience: !a.IsEmpty));
+
+    /// <inheritdoc cref="OfSession(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
+    internal static RevocationKey OfSession(string issuer, string sessionId) => WithUtf8(issuer, sessionId, null, static (i, s, _) => OfSession(i, s));
+
+    /// <summary>Encodes up to three claims as UTF-8 (on the stack when small) and derives a key from them.</summary>
+    private static RevocationKey WithUtf8(string first, string second, string? third, Utf8KeyFunction keyOf)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(first.Length) + Encoding.UTF8.GetMaxByteCount(second.Length) + Encoding.UTF8.GetMaxByteCount(third?.Length ?? 0);
         byte[]? rented = null;
-        var material = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var buffer = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
-            JwtIdTag.CopyTo(material);
-            var written = JwtIdTag.Length + Encoding.UTF8.GetBytes(issuer, material[JwtIdTag.Length..]);
-            material[written++] = 0;
-            written += Encoding.UTF8.GetBytes(jwtId, material[written..]);
-            return OfJwtIdMaterial(material[..written]);
+            var a = Encoding.UTF8.GetBytes(first, buffer);
+            var b = Encoding.UTF8.GetBytes(second, buffer[a..]);
+            var c = third is null ? 0 : Encoding.UTF8.GetBytes(third, buffer[(a + b)..]);
+            return keyOf(buffer[..a], buffer.Slice(a, b), buffer.Slice(a + b, c));
         }
         finally
         {
@@ -88,51 +170,44 @@ internal readonly struct RevocationKey : IEquatable<RevocationKey>
         }
     }
 
-    /// <summary>Parses <see cref="ToString"/>'s form back.</summary>
-    public static bool TryParse(ReadOnlySpan<char> hex, out RevocationKey key)
+    private static RevocationKey FromDigest(RevocationKind kind, ReadOnlySpan<byte> digest) =>
+        new((BinaryPrimitives.ReadUInt64BigEndian(digest) & HashMask) | ((ulong)kind << KindShift), BinaryPrimitives.ReadUInt64BigEndian(digest[8..]));
+
+    /// <summary>XxHash128 of the tag and the identifiers, each ended by NUL (which none of them can hold as UTF-8 text of a claim that matters here).</summary>
+    private static RevocationKey OfIdentifiers(RevocationKind kind, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third, bool hasThird)
     {
-        key = default;
-        if (hex.Length != HexLength
-            || !ulong.TryParse(hex[..16], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var high)
-            || !ulong.TryParse(hex[16..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var low))
+        var length = tag.Length + first.Length + 1 + second.Length + (hasThird ? 1 + third.Length : 0);
+        byte[]? rented = null;
+        var material = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+        try
         {
-            return false;
+            tag.CopyTo(material);
+            var written = tag.Length;
+            first.CopyTo(material[written..]);
+            written += first.Length;
+            material[written++] = 0;
+            second.CopyTo(material[written..]);
+            written += second.Length;
+            if (hasThird)
+            {
+                material[written++] = 0;
+                third.CopyTo(material[written..]);
+            }
+
+            Span<byte> digest = stackalloc byte[16];
+            XxHash128.Hash(material, digest);
+            return FromDigest(kind, digest);
         }
-
-        key = new RevocationKey(high, low);
-        return true;
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
-    /// <summary>32 upper-case hex digits: how registries store the key.</summary>
-    public override string ToString() => string.Create(HexLength, this, static (chars, key) =>
-    {
-        key._high.TryFormat(chars, out _, "X16", CultureInfo.InvariantCulture);
-        key._low.TryFormat(chars[16..], out _, "X16", CultureInfo.InvariantCulture);
-    });
-
-    public bool Equals(RevocationKey other) => _high == other._high && _low == other._low;
-
-    public override bool Equals(object? obj) => obj is RevocationKey other && Equals(other);
-
-    // The key is already a uniform hash: any 32 bits of it spread as well as a mix of all of them.
-    public override int GetHashCode() => (int)_low;
-
-    public static bool operator ==(RevocationKey left, RevocationKey right) => left.Equals(right);
-
-    public static bool operator !=(RevocationKey left, RevocationKey right) => !left.Equals(right);
-
-    private static RevocationKey FromDigest(ReadOnlySpan<byte> digest) =>
-        new(BinaryPrimitives.ReadUInt64BigEndian(digest), BinaryPrimitives.ReadUInt64BigEndian(digest[8..]));
-
-    /// <summary>XxHash128 of the tag, issuer, NUL and <c>jti</c>.</summary>
-    private static RevocationKey OfJwtIdMaterial(ReadOnlySpan<byte> material)
-    {
-        Span<byte> digest = stackalloc byte[16];
-        XxHash128.Hash(material, digest);
-        return FromDigest(digest);
-    }
-
-    /// <summary>SHA-256 of the tag and the UTF-8 text, truncated to 128 bits.</summary>
+    /// <summary>SHA-256 of the tag and the UTF-8 text, truncated.</summary>
     private static RevocationKey OfSecret(ReadOnlySpan<byte> tag, ReadOnlySpan<char> text)
     {
         var length = tag.Length + Encoding.UTF8.GetMaxByteCount(text.Length);
@@ -144,7 +219,7 @@ internal readonly struct RevocationKey : IEquatable<RevocationKey>
             var written = tag.Length + Encoding.UTF8.GetBytes(text, material[tag.Length..]);
             Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(material[..written], digest);
-            return FromDigest(digest);
+            return FromDigest(RevocationKind.Token, digest);
         }
         finally
         {
@@ -154,98 +229,5 @@ internal readonly struct RevocationKey : IEquatable<RevocationKey>
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
-    }
-
-    /// <summary>The issuer + <c>jti</c> key, when the payload is a JSON object with a string <c>jti</c>.</summary>
-    private static bool TryOfJwtId(ReadOnlySpan<char> payloadSegment, out RevocationKey key)
-    {
-        key = default;
-        var maxLength = CompactJws.MaxDecodedLength(payloadSegment);
-
-        // The decoded payload, then the material: tag, room for the issuer, NUL, room for the jti.
-        // Neither claim can be longer than the payload it comes from.
-        var bufferLength = maxLength + JwtIdTag.Length + maxLength + 1 + maxLength;
-        byte[]? rented = null;
-        var buffer = bufferLength <= 3 * CompactJws.StackLimit ? stackalloc byte[bufferLength] : (rented = ArrayPool<byte>.Shared.Rent(bufferLength));
-        try
-        {
-            var json = buffer[..maxLength];
-            if (!CompactJws.TryDecode(payloadSegment, json, out var jsonLength))
-            {
-                return false;
-            }
-
-            var material = buffer[maxLength..bufferLength];
-            if (!TryReadJwtId(json[..jsonLength], material, maxLength, out var materialLength))
-            {
-                return false;
-            }
-
-            key = OfJwtIdMaterial(material[..materialLength]);
-            return true;
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Writes tag, issuer (empty if absent), NUL and <c>jti</c> as unescaped UTF-8, each claim read into
-    /// its own <paramref name="room"/> bytes. RFC 7519 §4: with a duplicated claim, only the lexically
-    /// last one counts; nested objects are never read as claims.
-    /// </summary>
-    private static bool TryReadJwtId(ReadOnlySpan<byte> json, Span<byte> material, int room, out int length)
-    {
-        length = 0;
-        var issuer = material.Slice(JwtIdTag.Length, room);
-        var jwtId = material.Slice(JwtIdTag.Length + room + 1, room);
-        int issuerLength = 0, jwtIdLength = -1;
-        try
-        {
-            var reader = new Utf8JsonReader(json);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isIssuer = reader.ValueTextEquals("iss"u8);
-                var isJwtId = !isIssuer && reader.ValueTextEquals("jti"u8);
-                reader.Read();
-                if (isIssuer)
-                {
-                    issuerLength = reader.TokenType == JsonTokenType.String ? reader.CopyString(issuer) : 0;
-                }
-                else if (isJwtId)
-                {
-                    jwtIdLength = reader.TokenType == JsonTokenType.String ? reader.CopyString(jwtId) : -1;
-                }
-
-                reader.Skip();
-            }
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-
-        if (jwtIdLength <= 0)
-        {
-            return false;
-        }
-
-        JwtIdTag.CopyTo(material);
-        length = JwtIdTag.Length + issuerLength;
-        material[length++] = 0;
-
-        // Moves the jti down next to the issuer (CopyTo handles the overlap).
-        jwtId[..jwtIdLength].CopyTo(material[length..]);
-        length += jwtIdLength;
-        return true;
     }
 }

@@ -3,33 +3,78 @@ using System.Collections.Concurrent;
 namespace AuthingClient.Revocation;
 
 /// <summary>
-/// Revoked-token keys with the time each entry ends, in memory: what the in-memory registry holds
-/// and what a replicated registry keeps as its local replica. Look-ups are lock-free and allocate
-/// nothing, in constant time whatever the number of entries.
+/// Revocation entries in memory: what the in-memory registry holds and what a replicated registry
+/// keeps as its local replica. Token entries and user/session entries are held apart, so a token
+/// entry costs one end time and a check of a JWT when no user or session was revoked costs one
+/// look-up. Look-ups are lock-free and allocate nothing, in constant time whatever the size.
 /// </summary>
 internal sealed class RevocationSet
 {
-    private readonly ConcurrentDictionary<RevocationKey, long> _entries = new();
+    private readonly ConcurrentDictionary<RevocationKey, long> _tokens = new();
+    private readonly ConcurrentDictionary<RevocationKey, RevocationEntry> _subjects = new();
+    private volatile bool _holdsSubjects;
 
-    /// <summary>How many entries are held, expired ones not yet purged included.</summary>
-    public int Count => _entries.Count;
+    /// <summary>How many entries are held, ended ones not yet purged included.</summary>
+    public int Count => _tokens.Count + _subjects.Count;
 
-    /// <summary>Whether <paramref name="key"/> has an entry that ends after <paramref name="nowUnixMs"/>.</summary>
-    public bool Contains(RevocationKey key, long nowUnixMs) =>
-        _entries.TryGetValue(key, out var expiresAt) && expiresAt > nowUnixMs;
+    /// <summary>
+    /// Whether a user or session entry was ever added: until then a check skips those keys. Never
+    /// cleared: a purge racing a mark could otherwise hide the entry just added.
+    /// </summary>
+    public bool HoldsSubjects => _holdsSubjects;
 
-    /// <summary>Adds an entry, or extends one: the later end wins, so replaying an older entry never shortens it.</summary>
+    /// <summary>The entry held for <paramref name="key"/>, ended or not.</summary>
+    public RevocationEntry? Find(RevocationKey key)
+    {
+        if (key.Kind == RevocationKind.Token)
+        {
+            return _tokens.TryGetValue(key, out var expiresAt) ? new RevocationEntry(key, RevocationEntry.AnyIssueTime, expiresAt) : null;
+        }
+
+        return _subjects.TryGetValue(key, out var entry) ? entry : null;
+    }
+
+    /// <summary>Adds an entry, or merges it into the one held (<see cref="RevocationEntry.MergedWith"/>): replaying an older entry changes nothing.</summary>
     /// <returns>Whether the set changed.</returns>
-    public bool Add(RevocationKey key, long expiresAtUnixMs)
+    public bool Add(RevocationEntry entry) =>
+        entry.Key.Kind == RevocationKind.Token ? AddToken(entry.Key, entry.ExpiresAtUnixMs) : AddSubject(entry);
+
+    /// <summary>Removes the entries that ended at or before <paramref name="nowUnixMs"/>.</summary>
+    public void Purge(long nowUnixMs)
+    {
+        foreach (var entry in _tokens)
+        {
+            if (entry.Value <= nowUnixMs)
+            {
+                // Removes the entry only if it was not extended meanwhile.
+                _tokens.TryRemove(entry);
+            }
+        }
+
+        foreach (var entry in _subjects)
+        {
+            if (entry.Value.ExpiresAtUnixMs <= nowUnixMs)
+            {
+                _subjects.TryRemove(entry);
+            }
+        }
+    }
+
+    /// <summary>The entries still live at <paramref name="nowUnixMs"/>.</summary>
+    public IEnumerable<RevocationEntry> Live(long nowUnixMs) =>
+        _tokens.Where(entry => entry.Value > nowUnixMs).Select(entry => new RevocationEntry(entry.Key, RevocationEntry.AnyIssueTime, entry.Value))
+            .Concat(_subjects.Values.Where(entry => entry.ExpiresAtUnixMs > nowUnixMs));
+
+    private bool AddToken(RevocationKey key, long expiresAtUnixMs)
     {
         while (true)
         {
-            if (_entries.TryAdd(key, expiresAtUnixMs))
+            if (_tokens.TryAdd(key, expiresAtUnixMs))
             {
                 return true;
             }
 
-            if (!_entries.TryGetValue(key, out var current))
+            if (!_tokens.TryGetValue(key, out var current))
             {
                 continue;
             }
@@ -39,27 +84,38 @@ internal sealed class RevocationSet
                 return false;
             }
 
-            if (_entries.TryUpdate(key, expiresAtUnixMs, current))
+            if (_tokens.TryUpdate(key, expiresAtUnixMs, current))
             {
                 return true;
             }
         }
     }
 
-    /// <summary>Removes the entries that ended at or before <paramref name="nowUnixMs"/>.</summary>
-    public void Purge(long nowUnixMs)
+    private bool AddSubject(RevocationEntry entry)
     {
-        foreach (var entry in _entries)
+        _holdsSubjects = true;
+        while (true)
         {
-            if (entry.Value <= nowUnixMs)
+            if (_subjects.TryAdd(entry.Key, entry))
             {
-                // Removes the entry only if it was not extended meanwhile.
-                _entries.TryRemove(entry);
+                return true;
+            }
+
+            if (!_subjects.TryGetValue(entry.Key, out var current))
+            {
+                continue;
+            }
+
+            var merged = current.MergedWith(entry);
+            if (merged == current)
+            {
+                return false;
+            }
+
+            if (_subjects.TryUpdate(entry.Key, merged, current))
+            {
+                return true;
             }
         }
     }
-
-    /// <summary>The entries still live at <paramref name="nowUnixMs"/>.</summary>
-    public IEnumerable<KeyValuePair<RevocationKey, long>> Live(long nowUnixMs) =>
-        _entries.Where(entry => entry.Value > nowUnixMs);
 }

@@ -9,7 +9,7 @@ namespace AuthingClient.Benchmarks.Fixtures;
 /// </summary>
 public sealed class NoOpRevokedTokenRegistry() : RevokedTokenRegistry(options: null, timeProvider: null)
 {
-    protected override ValueTask<DateTimeOffset?> FindAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<DateTimeOffset?>(null);
+    protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken) => ValueTask.FromResult<RevocationEntry?>(null);
 
-    protected override ValueTask StoreAsync(string key, DateTimeOffset expiresAt, TimeSpan timeToLive, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    protected override ValueTask StoreAsync(RevocationEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

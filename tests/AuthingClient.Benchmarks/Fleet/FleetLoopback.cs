@@ -47,13 +47,16 @@ internal static class FleetLoopback
             })),
         };
 
-        // 1,000 live revocations, marked through the replicated registry (and through the cache registry).
+        // 1,000 live token revocations and 1,000 revoked users (half narrowed to the token's audience),
+        // through the replicated registry and through the cache registry: every check looks up the
+        // token, its user and its user with its audience.
         foreach (var (_, app) in variants.Skip(1))
         {
             var registry = app.Services.GetRequiredService<RevokedTokenRegistry>();
             for (var i = 0; i < 1000; i++)
             {
                 await registry.MarkRevokedAsync(tokens.Create(CheckedToken.JwtWithJwtId));
+                await registry.RevokeUserAsync(FleetTokens.Issuer, "revoked-user-" + i.ToString(CultureInfo.InvariantCulture), DateTimeOffset.UtcNow, i % 2 == 0 ? FleetTokens.Audience : null);
             }
         }
 

@@ -6,11 +6,12 @@ using AuthingClient.Revocation;
 namespace AuthingClient.Benchmarks.Fleet;
 
 /// <summary>
-/// Suite 7, <c>--propagation --redis HOST:PORT [--marks N]</c> and <c>--replica-memory --redis HOST:PORT [--entries N]</c>.
-/// Propagation: two replicated registries (two instances) on one Redis; each of N marks is made on
-/// the first, and the time until the second rejects the token is measured (p50, p99, max).
-/// Memory: N live revocations are published to Redis, then a fresh replica loads them; the managed
-/// heap before and after, per entry, and the load time.
+/// Suite 7, <c>--propagation --redis HOST:PORT [--marks N] [--users]</c> and <c>--replica-memory --redis HOST:PORT [--entries N] [--users]</c>.
+/// Propagation: two replicated registries (two instances) on one Redis; each of N marks (with
+/// <c>--users</c>, per-user revocations) is made on the first, and the time until the second rejects
+/// the token (a token of that user) is measured (p50, p99, max).
+/// Memory: N live revocations (with <c>--users</c>, revoked users) are published to Redis, then a
+/// fresh replica loads them; the managed heap before and after, per entry, and the load time.
 /// </summary>
 internal static class FleetPropagation
 {
@@ -18,6 +19,7 @@ internal static class FleetPropagation
     {
         var redis = FleetLoopback.StringArgument(args, "--redis") ?? throw new ArgumentException("--redis HOST:PORT is required.");
         var marks = FleetLoopback.IntArgument(args, "--marks", 1000);
+        var users = args.Contains("--users");
         var prefix = "propagation-" + Guid.NewGuid().ToString("N");
         await using var first = Replica(redis, prefix);
         await using var second = Replica(redis, prefix);
@@ -27,9 +29,18 @@ internal static class FleetPropagation
         var deadline = TimeSpan.FromSeconds(10);
         for (var i = 0; i < marks; i++)
         {
-            var token = "propagated-" + Guid.NewGuid().ToString("N");
+            var subject = "propagated-" + Guid.NewGuid().ToString("N");
+            var token = users ? UserToken(subject) : subject;
             var started = Stopwatch.GetTimestamp();
-            await first.MarkRevokedAsync(token);
+            if (users)
+            {
+                await first.RevokeUserAsync(FleetTokens.Issuer, subject, DateTimeOffset.UtcNow);
+            }
+            else
+            {
+                await first.MarkRevokedAsync(token);
+            }
+
             while (!await second.IsRevokedAsync(token))
             {
                 if (Stopwatch.GetElapsedTime(started) > deadline)
@@ -45,7 +56,7 @@ internal static class FleetPropagation
 
         elapsed.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"propagation over {marks} marks: p50 {Percentile(elapsed, 0.50):F2} ms, p99 {Percentile(elapsed, 0.99):F2} ms, max {elapsed[^1]:F2} ms"));
+            $"propagation over {marks} {(users ? "revoked users" : "marks")}: p50 {Percentile(elapsed, 0.50):F2} ms, p99 {Percentile(elapsed, 0.99):F2} ms, max {elapsed[^1]:F2} ms"));
         return 0;
     }
 
@@ -53,6 +64,7 @@ internal static class FleetPropagation
     {
         var redis = FleetLoopback.StringArgument(args, "--redis") ?? throw new ArgumentException("--redis HOST:PORT is required.");
         var entries = FleetLoopback.IntArgument(args, "--entries", 1_000_000);
+        var users = args.Contains("--users");
         var prefix = "memory-" + Guid.NewGuid().ToString("N");
         // Published straight to the log in batches, as the outbox does, so no other replica is in this process's heap.
         await using (var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis))
@@ -62,7 +74,9 @@ internal static class FleetPropagation
             for (var start = 0; start < entries; start += RevocationLog.PageSize)
             {
                 var batch = Enumerable.Range(start, Math.Min(RevocationLog.PageSize, entries - start))
-                    .Select(i => new KeyValuePair<RevocationKey, long>(RevocationKey.Of("memory-" + i.ToString(CultureInfo.InvariantCulture)), end))
+                    .Select(i => users
+                        ? new RevocationEntry(RevocationKey.OfUser(FleetTokens.Issuer, "user-" + i.ToString(CultureInfo.InvariantCulture), null), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), end)
+                        : new RevocationEntry(RevocationKey.Of("memory-" + i.ToString(CultureInfo.InvariantCulture)), RevocationEntry.AnyIssueTime, end))
                     .ToList();
                 await log.AppendAsync(batch);
             }
@@ -75,9 +89,16 @@ internal static class FleetPropagation
         var loadTime = Stopwatch.GetElapsedTime(started);
         var after = HeapAfterCollection();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"replica of {reader.Count} entries: loaded in {loadTime.TotalSeconds:F1} s, managed heap +{(after - before) / 1048576.0:F1} MiB, {(after - before) / (double)reader.Count:F0} B per entry"));
+            $"replica of {reader.Count} {(users ? "revoked users" : "entries")}: loaded in {loadTime.TotalSeconds:F1} s, managed heap +{(after - before) / 1048576.0:F1} MiB, {(after - before) / (double)reader.Count:F0} B per entry"));
         GC.KeepAlive(reader);
         return 0;
+    }
+
+    /// <summary>An unsigned JWT of <paramref name="subject"/> issued a minute ago: the registry reads claims without validating.</summary>
+    private static string UserToken(string subject)
+    {
+        var payload = string.Create(CultureInfo.InvariantCulture, $$"""{"iss":"{{FleetTokens.Issuer}}","sub":"{{subject}}","aud":"{{FleetTokens.Audience}}","iat":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60}}}""");
+        return "eyJhbGciOiJSUzI1NiJ9." + Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(payload) + ".c2ln";
     }
 
     private static RedisRevokedTokenRegistry Replica(string redis, string prefix) =>

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -36,7 +35,7 @@ public sealed class FleetTokens : IDisposable
         IssuerSigningKey = Key,
     };
 
-    public string Create(CheckedToken kind)
+    public string Create(CheckedToken kind, string? subject = null)
     {
         if (kind == CheckedToken.Opaque)
         {
@@ -45,7 +44,7 @@ public sealed class FleetTokens : IDisposable
 
         var claims = new Dictionary<string, object>
         {
-            ["sub"] = Guid.NewGuid().ToString("N"),
+            ["sub"] = subject ?? Guid.NewGuid().ToString("N"),
             ["scope"] = "openid profile email phone offline_access",
             ["azp"] = "6305f26e5c8c2a8b1d5e7f10",
         };
@@ -59,7 +58,6 @@ public sealed class FleetTokens : IDisposable
             Issuer = Issuer,
             Audience = Audience,
             Claims = claims,
-            Subject = new ClaimsIdentity([new Claim("sub", Guid.NewGuid().ToString("N"))]),
             Expires = DateTime.UtcNow.AddHours(1),
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256),
         });

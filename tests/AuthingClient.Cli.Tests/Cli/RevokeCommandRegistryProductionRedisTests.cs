@@ -26,7 +26,7 @@ public class RevokeCommandRegistryProductionRedisTests
         var live = (await connection.GetDatabase().SortedSetRangeByRankAsync(LiveSet)).Select(member => (string)member!).Order().ToArray();
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["true", "true"], result.StdoutLines);
-        Assert.Equal(tokens.Select(RevokedTokenRegistry.KeyOf).Order().ToArray(), live);
+        Assert.Equal(tokens.Select(token => RevocationKey.Of(token).ToString()).Order().ToArray(), live);
     }
 
     [Fact]
@@ -40,6 +40,6 @@ public class RevokeCommandRegistryProductionRedisTests
         var live = (await set.Primary.CliAsync("zrange", LiveSet, "0", "-1")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order().ToArray();
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["true", "true"], result.StdoutLines);
-        Assert.Equal(tokens.Select(RevokedTokenRegistry.KeyOf).Order().ToArray(), live);
+        Assert.Equal(tokens.Select(token => RevocationKey.Of(token).ToString()).Order().ToArray(), live);
     }
 }

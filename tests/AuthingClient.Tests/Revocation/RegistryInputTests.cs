@@ -16,22 +16,25 @@ public sealed class RegistryInputTests
     [Fact]
     public void KeyOf_OpaqueToken_IsTheTaggedSha256TruncatedTo128BitsInUpperCaseHex()
     {
-        // sha256("tok\0abc"): the kind's tag, then the token's UTF-8 bytes; the first 16 bytes in hex.
-        var expected = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData("tok\0abc"u8))[..32];
+        // sha256("tok\0abc"): the kind's tag, then the token's UTF-8 bytes; the first 16 bytes in hex,
+        // the top two bits cleared (they name the kind: 0, a token).
+        var digest = System.Security.Cryptography.SHA256.HashData("tok\0abc"u8)[..16];
+        digest[0] &= 0x3F;
+        var expected = Convert.ToHexString(digest);
 
-        Assert.Equal(expected, RevokedTokenRegistry.KeyOf("abc"));
+        Assert.Equal(expected, RevocationKey.Of("abc").ToString());
     }
 
     [Theory]
-    [InlineData("OpaqueTokenLifetime", 0, 5)]
-    [InlineData("OpaqueTokenLifetime", 400 * 24 * 60, 5)]
+    [InlineData("MaxTokenLifetime", 0, 5)]
+    [InlineData("MaxTokenLifetime", 400 * 24 * 60, 5)]
     [InlineData("ClockSkew", 60, -1)]
     [InlineData("ClockSkew", 60, 2 * 24 * 60)]
     public void Constructor_OptionsOutOfRange_FailsNamingTheSetting(string setting, int lifetimeMinutes, int skewMinutes)
     {
         var options = new RevokedTokenRegistryOptions
         {
-            OpaqueTokenLifetime = TimeSpan.FromMinutes(lifetimeMinutes),
+            MaxTokenLifetime = TimeSpan.FromMinutes(lifetimeMinutes),
             ClockSkew = TimeSpan.FromMinutes(skewMinutes),
         };
 

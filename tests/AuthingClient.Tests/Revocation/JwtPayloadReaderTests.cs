@@ -3,39 +3,39 @@ using AuthingClient.Revocation;
 
 namespace AuthingClient.Tests.Revocation;
 
-/// <summary>Reading a JWT's <c>exp</c> without validating it; anything unreadable means "treat as opaque".</summary>
-public sealed class JwtExpiryTests
+/// <summary>Reading a JWT's claims without validating it; an unreadable <c>exp</c> means "remember as long as an opaque token".</summary>
+public sealed class JwtPayloadReaderTests
 {
     [Fact]
-    public void TryRead_PayloadWithNumericExp_ReturnsIt()
+    public void ExpiresAt_PayloadWithNumericExp_ReturnsIt()
     {
-        Assert.True(JwtExpiry.TryRead(TestTokens.WithPayload("""{"sub":"a","exp":1767225600}"""), out var expiresAt));
+        var expiresAt = PresentedToken.Read(TestTokens.WithPayload("""{"sub":"a","exp":1767225600}""")).ExpiresAt;
 
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225600), expiresAt);
     }
 
     [Fact]
-    public void TryRead_TokenSignedByIdentityModel_ReturnsItsExpiry()
+    public void ExpiresAt_TokenSignedByIdentityModel_ReturnsItsExpiry()
     {
         var expires = new DateTime(2031, 5, 6, 7, 8, 9, DateTimeKind.Utc);
 
-        Assert.True(JwtExpiry.TryRead(TestTokens.Jwt(expires, expires.AddHours(-1)), out var expiresAt));
+        var expiresAt = PresentedToken.Read(TestTokens.Jwt(expires, expires.AddHours(-1))).ExpiresAt;
 
         Assert.Equal(new DateTimeOffset(expires), expiresAt);
     }
 
     [Fact]
-    public void TryRead_FractionalExp_RoundsUpSoTheEntryNeverEndsEarly()
+    public void ExpiresAt_FractionalExp_RoundsUpSoTheEntryNeverEndsEarly()
     {
-        Assert.True(JwtExpiry.TryRead(TestTokens.WithPayload("""{"exp":1767225600.25}"""), out var expiresAt));
+        var expiresAt = PresentedToken.Read(TestTokens.WithPayload("""{"exp":1767225600.25}""")).ExpiresAt;
 
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1767225601), expiresAt);
     }
 
     [Fact]
-    public void TryRead_DuplicatedExp_UsesTheLexicallyLastOne()
+    public void ExpiresAt_DuplicatedExp_UsesTheLexicallyLastOne()
     {
-        Assert.True(JwtExpiry.TryRead(TestTokens.WithPayload("""{"exp":1000,"exp":2000}"""), out var expiresAt));
+        var expiresAt = PresentedToken.Read(TestTokens.WithPayload("""{"exp":1000,"exp":2000}""")).ExpiresAt;
 
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(2000), expiresAt);
     }
@@ -52,9 +52,9 @@ public sealed class JwtExpiryTests
     [InlineData("payload a JSON array", """[{"exp":1767225600}]""")]
     [InlineData("payload truncated JSON", """{"exp":1767225600""")]
     [InlineData("trailing content after the object", """{"exp":1767225600} {}""")]
-    public void TryRead_UnreadablePayload_IsNotReadable(string because, string payloadJson)
+    public void ExpiresAt_UnreadablePayload_IsNotReadable(string because, string payloadJson)
     {
-        Assert.False(JwtExpiry.TryRead(TestTokens.WithPayload(payloadJson), out _), because);
+        Assert.True(PresentedToken.Read(TestTokens.WithPayload(payloadJson)).ExpiresAt is null, because);
     }
 
     [Theory]
@@ -66,8 +66,8 @@ public sealed class JwtExpiryTests
     [InlineData("malformed base64url: bad character", "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3NjcyMjU2MDB9*.c2ln")]
     [InlineData("malformed base64url: impossible length", "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3NjcyMjU2MDB9A.c2ln")]
     [InlineData("standard base64 alphabet", "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3NjcyMjU2MDB9+/.c2ln")]
-    public void TryRead_NotAJwsCompactToken_IsNotReadable(string because, string token)
+    public void ExpiresAt_NotAJwsCompactToken_IsNotReadable(string because, string token)
     {
-        Assert.False(JwtExpiry.TryRead(token, out _), because);
+        Assert.True(PresentedToken.Read(token).ExpiresAt is null, because);
     }
 }
