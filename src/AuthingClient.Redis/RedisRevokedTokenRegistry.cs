@@ -242,7 +242,11 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
     private async Task PublishAndSyncAsync(RevocationLog log, ReplicaSync sync)
     {
-        var publishing = Outbox.PublishAsync(log, TimeProvider, _logger, _stopPublishing.Token, _outboxFile is { } file ? file.Confirmed : null);
+        var publishing = Outbox.PublishAsync(log, TimeProvider, _logger, _stopPublishing.Token, (count, last) =>
+        {
+            _outboxFile?.Confirmed(count);
+            sync.Wrote(last);
+        });
         var syncing = sync.RunAsync(_stop.Token);
         await syncing.ConfigureAwait(false);
 

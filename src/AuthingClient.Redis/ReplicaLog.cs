@@ -18,7 +18,7 @@ internal static partial class ReplicaLog
     public static partial void Reconnected(ILogger logger, TimeSpan lag);
 
     [LoggerMessage(EventId = 104, EventName = "RedisDataLost", Level = LogLevel.Warning,
-        Message = "Redis lost the revoked-token data (restarted without persistence or flushed); re-publishing the {Count} revocations this replica holds")]
+        Message = "Redis is behind what this replica had read (a failover lost acknowledged writes, or Redis restarted without its data); publishing again the {Count} revocations it holds that Redis lacks")]
     public static partial void DataLost(ILogger logger, int count);
 
     [LoggerMessage(EventId = 105, EventName = "OutboxPublishFailed", Level = LogLevel.Warning,

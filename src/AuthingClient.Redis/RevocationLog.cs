@@ -56,6 +56,8 @@ internal sealed class RevocationLog
         return last
         """;
 
+    private static readonly TimeSpan TrimmingSkew = TimeSpan.FromMinutes(1);
+
     private static readonly RedisValue KeyField = "k";
     private static readonly RedisValue ExpiresField = "e";
     private static readonly RedisValue RevokedAtField = "r";
@@ -94,11 +96,12 @@ internal sealed class RevocationLog
     public RedisChannel Appended { get; }
 
     /// <summary>Marks <paramref name="entries"/> in one atomic step.</summary>
-    public async Task AppendAsync(IReadOnlyList<RevocationEntry> entries)
+    /// <returns>The log position of the last entry appended (<see cref="LogPosition.Start"/> when there was none).</returns>
+    public async Task<LogPosition> AppendAsync(IReadOnlyList<RevocationEntry> entries)
     {
         if (entries.Count == 0)
         {
-            return;
+            return LogPosition.Start;
         }
 
         var now = _time.GetUtcNow();
@@ -115,7 +118,20 @@ internal sealed class RevocationLog
             values[6 + (3 * i)] = entry.RevokedAtUnixSeconds == RevocationEntry.AnyIssueTime ? RedisValue.EmptyString : entry.RevokedAtUnixSeconds;
         }
 
-        await Database.ScriptEvaluateAsync(AppendScript, [_live, _log, _epoch, _revokedAt], values).ConfigureAwait(false);
+        var last = await Database.ScriptEvaluateAsync(AppendScript, [_live, _log, _epoch, _revokedAt], values).ConfigureAwait(false);
+        return LogPosition.Parse((string)last!);
+    }
+
+    /// <summary>
+    /// Whether the log lost the entry at <paramref name="position"/>: it is gone, and the retention
+    /// cannot have trimmed it (it is younger than <see cref="RedisRevokedTokenRegistryOptions.LogRetention"/>
+    /// less a minute for clocks that disagree). Only Redis losing data removes such an entry.
+    /// </summary>
+    public async Task<bool> LostAsync(LogPosition position)
+    {
+        var at = await Database.StreamRangeAsync(_log, position.ToString(), position.ToString(), count: 1).ConfigureAwait(false);
+        var trimmable = (_time.GetUtcNow() - _retention + TrimmingSkew).ToUnixTimeMilliseconds();
+        return at.Length == 0 && position.Milliseconds > trimmable;
     }
 
     /// <summary>The entry held for one key, ended or not; <see langword="null"/> when there is none.</summary>

@@ -33,9 +33,10 @@ internal sealed class RevocationOutbox
 
     /// <summary>
     /// Sends the queue to <paramref name="log"/> until <paramref name="stop"/> is cancelled, telling
-    /// <paramref name="confirmed"/> how many marks (in queue order) each confirmed batch held.
+    /// <paramref name="confirmed"/> how many marks (in queue order) each confirmed batch held, and
+    /// the log position Redis gave its last one.
     /// </summary>
-    public async Task PublishAsync(RevocationLog log, TimeProvider time, ILogger logger, CancellationToken stop, Action<int>? confirmed = null)
+    public async Task PublishAsync(RevocationLog log, TimeProvider time, ILogger logger, CancellationToken stop, Action<int, LogPosition>? confirmed = null)
     {
         var batch = new List<RevocationEntry>(RevocationLog.PageSize);
         var retry = FirstRetry;
@@ -49,9 +50,9 @@ internal sealed class RevocationOutbox
 
             try
             {
-                await log.AppendAsync(batch).ConfigureAwait(false);
+                var last = await log.AppendAsync(batch).ConfigureAwait(false);
                 Interlocked.Add(ref _pending, -batch.Count);
-                confirmed?.Invoke(batch.Count);
+                confirmed?.Invoke(batch.Count, last);
                 batch.Clear();
                 retry = FirstRetry;
                 failing = false;

@@ -35,7 +35,7 @@ public sealed class SentinelRevocationTests(ITestOutputHelper output) : IDisposa
     }
 
     [RedisFact]
-    public async Task FailoverMidTraffic_ValidRequestsKeep200WithoutBlockedThreads_HealthDegradedThenHealthy()
+    public async Task FailoverLosingAcknowledgedWritesMidTraffic_ValidRequestsKeep200WithoutBlockedThreads_HealthDegradedThenHealthy_NothingLost()
     {
         await using var set = await RedisSentinelSet.StartAsync();
         await using var a = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
@@ -47,10 +47,17 @@ public sealed class SentinelRevocationTests(ITestOutputHelper output) : IDisposa
         using var stop = new CancellationTokenSource();
         var requests = Traffic.RunAsync(() => b.GetMeAsync(valid), stop.Token);
         var health = Traffic.RunAsync(b.HealthAsync, answers => Traffic.Changes(answers) is [.., HealthStatus.Degraded, HealthStatus.Healthy], stop.Token);
+        var lost = Enumerable.Range(0, 3).Select(_ => _tokens.Create(withJwtId: true)).ToList();
         await set.FailOverLosingAsync(async () =>
         {
-            Assert.True(await a.RevokeAsync(_tokens.Create(withJwtId: true)));
+            // Acknowledged by the primary, read by B, never received by the replica about to be promoted.
+            foreach (var token in lost)
+            {
+                Assert.True(await a.RevokeAsync(token));
+            }
+
             Assert.Equal(0, await a.PublishedAsync());
+            Assert.Equal(HttpStatusCode.Unauthorized, await b.EventuallyAsync(lost[^1], HttpStatusCode.Unauthorized));
         });
         var healthChanges = Traffic.Changes(await health);
         await set.WaitForFailoverEndAsync();
@@ -61,7 +68,16 @@ public sealed class SentinelRevocationTests(ITestOutputHelper output) : IDisposa
         output.WriteLine($"{answers.Count} requests, slowest {answers.Max(answer => answer.Took.TotalMilliseconds):F1} ms; over 100 ms: {string.Join(", ", answers.Where(answer => answer.Took.TotalMilliseconds > 100).Select(answer => $"{answer.At:HH:mm:ss.fff} {answer.Took.TotalMilliseconds:F0} ms"))}");
         output.WriteLine($"health: {string.Join(" > ", healthChanges)}; thread-pool injections for blocked threads: {string.Join("; ", watch.BlockedInjections)}");
         output.WriteLine("B:\n" + b.Log);
+        await using var late = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
+        var onLate = new List<HttpStatusCode>();
+        foreach (var token in lost)
+        {
+            onLate.Add(await late.EventuallyAsync(token, HttpStatusCode.Unauthorized));
+        }
+
         Assert.Contains("RedisPrimarySwitched", switched, StringComparison.Ordinal);
+        Assert.Contains("RedisDataLost", a.Log.ToString() + b.Log, StringComparison.Ordinal);
+        Assert.All(onLate, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
         Assert.Equal([HealthStatus.Healthy, HealthStatus.Degraded, HealthStatus.Healthy], healthChanges);
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Answer));
         Assert.Empty(watch.BlockedInjections);
