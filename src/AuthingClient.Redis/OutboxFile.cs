@@ -29,6 +29,7 @@ internal sealed class OutboxFile : IDisposable
     private readonly Thread _writer;
     private long _written;
     private long _confirmed;
+    private long _flushes;
 
     private OutboxFile(FileStream file, RevocationOutbox outbox, ILogger logger)
     {
@@ -41,6 +42,9 @@ internal sealed class OutboxFile : IDisposable
 
     /// <summary>This process's file.</summary>
     public string Path => _file.Name;
+
+    /// <summary>How many times marks were flushed to disk (each flush serves every mark written with it).</summary>
+    public long Flushes => Interlocked.Read(ref _flushes);
 
     /// <summary>
     /// Opens a new file of this process's own in <paramref name="directory"/> (created if missing),
@@ -162,6 +166,10 @@ internal sealed class OutboxFile : IDisposable
             {
                 _file.Write(Encoding.UTF8.GetBytes(text.ToString()));
                 _file.Flush(flushToDisk: marks);
+                if (marks)
+                {
+                    Interlocked.Increment(ref _flushes);
+                }
             }
         }
         catch (IOException ex)

@@ -61,6 +61,9 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
     public RevocationOutbox Outbox { get; } = new();
 
+    /// <summary>The outbox's file, when <see cref="RedisRevokedTokenRegistryOptions.OutboxPath"/> is set and usable.</summary>
+    public OutboxFile? OutboxFile => _outboxFile;
+
     /// <summary>The local replica every check reads.</summary>
     public RevocationSet Replica { get; } = new();
 
