@@ -26,6 +26,7 @@ public static class Program
             ["--propagation", ..] => await Fleet.FleetPropagation.RunPropagationAsync(args).ConfigureAwait(false),
             ["--replica-memory", ..] => await Fleet.FleetPropagation.RunMemoryAsync(args).ConfigureAwait(false),
             ["--outbox-marks", ..] => await Fleet.OutboxMarkCost.RunAsync(args).ConfigureAwait(false),
+            ["--failover-stall", ..] => await Fleet.FailoverStall.RunAsync(args).ConfigureAwait(false),
             _ => RunBenchmarks(args),
         };
     }

@@ -31,9 +31,9 @@ internal static class OutboxMarkCost
                 var (perMark, wall) = await MarkAsync(registry, marks, callers);
                 var flushes = (registry.OutboxFile?.Flushes ?? 0) - flushesBefore;
                 perMark.Sort();
+                var fsyncs = durable ? string.Create(CultureInfo.InvariantCulture, $"; {flushes} fsyncs, {(flushes == 0 ? 0 : (double)marks / flushes):F1} marks per fsync") : string.Empty;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(durable ? "OutboxPath" : "in memory"),-10} {callers,2} caller(s): {marks} marks in {wall.TotalMilliseconds:F0} ms ({marks / wall.TotalSeconds:F0}/s); per mark p50 {Percentile(perMark, 0.50):F3} ms, p99 {Percentile(perMark, 0.99):F3} ms, mean {perMark.Average():F3} ms"
-                    + (durable ? $"; {flushes} fsyncs, {(flushes == 0 ? 0 : (double)marks / flushes):F1} marks per fsync" : string.Empty)));
+                    $"{(durable ? "OutboxPath" : "in memory"),-10} {callers,2} caller(s): {marks} marks in {wall.TotalMilliseconds:F0} ms ({marks / wall.TotalSeconds:F0}/s); per mark p50 {Percentile(perMark, 0.50):F3} ms, p99 {Percentile(perMark, 0.99):F3} ms, mean {perMark.Average():F3} ms{fsyncs}"));
             }
         }
 
