@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 command -v redis-server >/dev/null || { echo "needs redis-server: apt-get install redis-server"; exit 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; pids=(); }
+cleanup() { for pid in "${pids[@]}"; do { kill -9 "$pid"; wait "$pid"; } 2>/dev/null || true; done; pids=(); }
 trap cleanup EXIT
 
 until_true() { # bounded: 200 x 50 ms
@@ -41,7 +41,7 @@ for run in $(seq 1 "$runs"); do
     "$bench" --failover-stall --redis "127.0.0.1:$s,serviceName=probe" "${flag[@]}" > "$work/out" 2>&1 & app=$!; pids+=("$app")
     until_true "grep -q READY $work/out"
     sleep 2   # some traffic before the failover
-    kill -9 "$primary"
+    { kill -9 "$primary"; wait "$primary"; } 2>/dev/null || true
     wait "$app"
     echo "run $run: $(grep -v READY "$work/out")"
     cleanup
