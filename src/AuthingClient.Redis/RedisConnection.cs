@@ -9,7 +9,7 @@ namespace AuthingClient.Redis;
 /// from <see cref="RedisRevokedTokenRegistryOptions.Redis"/> and owns. A connection string naming a
 /// Sentinel service is followed by <see cref="SentinelPrimary"/> instead of StackExchange.Redis's
 /// own Sentinel mode, which switches primaries with synchronous calls on thread-pool threads and so
-/// stalls every request of a small container while it does (docs/performance.md, "Failover").
+/// stalls every request of a small container while it does (docs/performance.md, section 8).
 /// </summary>
 internal sealed class RedisConnection : IAsyncDisposable
 {
@@ -29,9 +29,6 @@ internal sealed class RedisConnection : IAsyncDisposable
     /// <summary>The connection to the primary now; throws a <see cref="RedisConnectionException"/> while no primary is known yet.</summary>
     public IConnectionMultiplexer Current =>
         Volatile.Read(ref _current) ?? throw new RedisConnectionException(ConnectionFailureType.UnableToConnect, "No Sentinel has named the primary yet.");
-
-    /// <summary>Whether the current connection reaches Redis.</summary>
-    public bool IsConnected => Volatile.Read(ref _current)?.IsConnected ?? false;
 
     /// <summary>
     /// Uses <paramref name="connection"/>, the application's; calls <paramref name="restored"/> whenever
