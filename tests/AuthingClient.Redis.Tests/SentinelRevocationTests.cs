@@ -35,6 +35,27 @@ public sealed class SentinelRevocationTests(ITestOutputHelper output) : IDisposa
     }
 
     [RedisFact]
+    public async Task AfterACleanFailover_RevocationsGoToTheNewPrimary_AndReachEveryInstance()
+    {
+        await using var set = await RedisSentinelSet.StartAsync();
+        await using var a = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
+        await using var b = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
+        var before = _tokens.Create(withJwtId: true);
+        Assert.True(await a.RevokeAsync(before));
+        Assert.Equal(0, await a.PublishedAsync());
+
+        await set.FailOverAsync();
+        var after = _tokens.Create(withJwtId: true);
+        Assert.True(await a.RevokeAsync(after));
+        var onB = await b.EventuallyAsync(after, HttpStatusCode.Unauthorized);
+        await using var late = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, onB);
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (await late.GetMeAsync(before), await late.GetMeAsync(after)));
+        Assert.Equal("2", (await set.Primary.CliAsync("zcard", "{fleet-tests}:live")).Trim());
+    }
+
+    [RedisFact]
     public async Task FailoverLosingAcknowledgedWritesMidTraffic_ValidRequestsKeep200WithoutBlockedThreads_HealthDegradedThenHealthy_NothingLost()
     {
         await using var set = await RedisSentinelSet.StartAsync();
