@@ -8,7 +8,9 @@ namespace AuthingClient.Samples.ProtectedApi;
 /// <summary>
 /// A service that validates Authing-issued JWTs locally and still honours revocations, on every
 /// instance of a farm: the revoked-token registry is replicated through Redis when
-/// <c>Authing:RevokedTokens:Redis</c> is set, in memory otherwise.
+/// <c>Authing:RevokedTokens:Redis</c> is set, in memory otherwise. Revocations made elsewhere arrive
+/// through Authing's webhook (<c>POST /authing/events</c>, when <c>Authing:Webhook:Secret</c> is set)
+/// and OpenID Connect back-channel logout (<c>POST /backchannel-logout</c>).
 /// </summary>
 public static class ProtectedApiApp
 {
@@ -31,6 +33,21 @@ public static class ProtectedApiApp
             })
             .AddAuthingRevocationCheck();
         builder.Services.AddAuthorization();
+
+        // Users forced offline, blocked, archived or deleted in the Authing console, or whose password
+        // changed: their tokens die on every instance. The revocations name the issuer JwtBearer trusts.
+        var webhookSecret = configuration["Authing:Webhook:Secret"];
+        if (!string.IsNullOrWhiteSpace(webhookSecret))
+        {
+            builder.Services.AddAuthingWebhook(o =>
+            {
+                o.Secret = webhookSecret;
+                o.Issuer = Required(configuration, "Jwt:Issuer");
+            });
+        }
+
+        // Logout tokens are validated with the JwtBearer scheme's issuer and key (Jwt:*), addressed to this app.
+        builder.Services.AddAuthingBackChannelLogout(o => o.ClientId = Required(configuration, "Authing:AppId"));
 
         // Every revocation marks the registry the check consults: one registry per process.
         builder.Services.AddAuthingAuthenticationClient(configuration.GetSection("Authing"));
@@ -65,6 +82,13 @@ public static class ProtectedApiApp
                 return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Authing did not confirm the revocation.", detail: failure.Outcome.ToString());
             }
         }).RequireAuthorization();
+
+        if (!string.IsNullOrWhiteSpace(webhookSecret))
+        {
+            app.MapAuthingWebhook("/authing/events");
+        }
+
+        app.MapBackChannelLogout("/backchannel-logout");
 
         // 503 until the replica has loaded; 200 after, degraded included: a Redis outage must not
         // make a load balancer pull every instance.

@@ -1,5 +1,6 @@
 using System.IdentityModel.Tokens.Jwt;
 using AuthingClient.Diagnostics;
+using AuthingClient.Jwt;
 using AuthingClient.Revocation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;

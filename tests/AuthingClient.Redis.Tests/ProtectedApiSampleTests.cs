@@ -86,6 +86,40 @@ public sealed class ProtectedApiSampleTests : IDisposable
             await Eventually.Async(async () => (await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode, status => status == HttpStatusCode.OK));
     }
 
+    [RedisFact]
+    public async Task WebhookAndBackChannelLogoutReceivedByOneInstance_AreEnforcedByTheOther()
+    {
+        await using var redis = await RedisProcess.StartAsync();
+        await using var first = await StartAsync(redis.Configuration, $"--Authing:Webhook:Secret={RevocationReceivers.WebhookSecret}");
+        await using var second = await StartAsync(redis.Configuration, $"--Authing:Webhook:Secret={RevocationReceivers.WebhookSecret}");
+        using var toFirst = new HttpClient { BaseAddress = new Uri(first.Urls.First()) };
+        using var toSecond = new HttpClient { BaseAddress = new Uri(second.Urls.First()) };
+        var (kicked, loggedOut, bystander) = (_tokens.CreateFor("u-kicked"), _tokens.CreateFor("u-logged-out"), _tokens.CreateFor("u-bystander"));
+        var logoutClaims = RevocationReceivers.LogoutClaims("u-logged-out");
+        logoutClaims["aud"] = AuthingServer.AppId;
+
+        using var delivery = await toFirst.SendAsync(RevocationReceivers.Event("kick", """{"users":[{"id":"u-kicked"}]}"""));
+        using var logout = await toFirst.SendAsync(RevocationReceivers.Logout(RevocationReceivers.LogoutToken(_tokens, logoutClaims)));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (delivery.StatusCode, logout.StatusCode));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Eventually.Async(async () => (await SendAsync(toSecond, HttpMethod.Get, "/me", kicked)).StatusCode, status => status == HttpStatusCode.Unauthorized));
+        Assert.Equal(HttpStatusCode.Unauthorized, await Eventually.Async(async () => (await SendAsync(toSecond, HttpMethod.Get, "/me", loggedOut)).StatusCode, status => status == HttpStatusCode.Unauthorized));
+        using var stillIn = await SendAsync(toSecond, HttpMethod.Get, "/me", bystander);
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutAWebhookSecret_OnlyTheBackChannelLogoutIsMapped()
+    {
+        await using var app = await StartAsync(redis: null);
+        using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+
+        using var webhook = await http.SendAsync(RevocationReceivers.Event("kick", """{"users":["u-1"]}"""));
+        using var logout = await http.SendAsync(RevocationReceivers.Logout("not-a-logout-token"));
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.BadRequest), (webhook.StatusCode, logout.StatusCode));
+    }
+
     public void Dispose()
     {
         _authing.Dispose();

@@ -14,7 +14,8 @@ namespace AuthingClient.TestSupport;
 /// <summary>
 /// A real ASP.NET Core app on 127.0.0.1 (Kestrel, a port the OS picks) that validates bearer JWTs
 /// locally with JwtBearer and <c>AddAuthingRevocationCheck</c>. <c>GET /me</c> needs a valid token;
-/// <c>GET /why</c> (anonymous) tells why the token was refused.
+/// <c>GET /why</c> (anonymous) tells why the token was refused. A test may map more endpoints (the
+/// revocation receivers).
 /// </summary>
 public sealed class ProtectedApi : IAsyncDisposable
 {
@@ -29,8 +30,11 @@ public sealed class ProtectedApi : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts an app; <paramref name="services"/> adds what the test needs (the Authing client, a registry…).</summary>
-    public static async Task<ProtectedApi> StartAsync(Action<IServiceCollection>? services = null, Action<JwtBearerOptions>? jwtBearer = null)
+    /// <summary>
+    /// Starts an app; <paramref name="services"/> adds what the test needs (the Authing client, a registry…),
+    /// <paramref name="endpoints"/> maps endpoints beside <c>/me</c> and <c>/why</c>.
+    /// </summary>
+    public static async Task<ProtectedApi> StartAsync(Action<IServiceCollection>? services = null, Action<JwtBearerOptions>? jwtBearer = null, Action<WebApplication>? endpoints = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -52,12 +56,16 @@ public sealed class ProtectedApi : IAsyncDisposable
         app.UseAuthorization();
         app.MapGet("/me", (ClaimsPrincipal user) => user.FindFirst("sub")?.Value).RequireAuthorization();
         app.MapGet("/why", async (HttpContext context) => (await context.AuthenticateAsync()).Failure?.Message ?? "(no failure)");
+        endpoints?.Invoke(app);
         await app.StartAsync();
         return new ProtectedApi(app);
     }
 
     /// <summary>The app's own <see cref="AuthenticationClient"/> (registered by the test's <c>services</c>).</summary>
     public AuthenticationClient AuthingClient() => Services.GetRequiredService<AuthenticationClient>();
+
+    /// <summary>Sends a request of the test's own to the app (a receiver's endpoint).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
 
     public async Task<HttpStatusCode> GetMeAsync(string token)
     {

@@ -1,3 +1,5 @@
+using AuthingClient.Jwt;
+
 namespace AuthingClient.Revocation;
 
 /// <summary>
@@ -34,7 +36,7 @@ internal readonly struct PresentedToken
     public static PresentedToken Read(string token)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
-        return JwtPayloadReader.Read(token);
+        return JwtPayloadReader.Read<PresentedToken, KeysFromClaims>(token, default);
     }
 
     /// <summary>
@@ -91,5 +93,49 @@ internal readonly struct PresentedToken
             UserAudience = userAudience,
             MoreUserAudiences = more,
         };
+    }
+
+    /// <summary>The keys of a token read by <see cref="JwtPayloadReader"/>.</summary>
+    private readonly struct KeysFromClaims : IJwtClaimsConsumer<PresentedToken>
+    {
+        public PresentedToken Claims(in JwtClaims claims, ReadOnlySpan<char> signedPart)
+        {
+            var issuer = claims.Issuer;
+            var subject = claims.Subject;
+            RevocationKey? user = null, userAudience = null;
+            RevocationKey[]? more = null;
+            if (!issuer.IsEmpty && !subject.IsEmpty)
+            {
+                user = RevocationKey.OfUser(issuer, subject, default, hasAudience: false);
+                if (claims.AudienceCount > 0)
+                {
+                    userAudience = RevocationKey.OfUser(issuer, subject, claims.Audience(0), hasAudience: !claims.Audience(0).IsEmpty);
+                }
+
+                if (claims.AudienceCount > 1)
+                {
+                    more = new RevocationKey[claims.AudienceCount - 1];
+                    for (var i = 1; i < claims.AudienceCount; i++)
+                    {
+                        more[i - 1] = RevocationKey.OfUser(issuer, subject, claims.Audience(i), hasAudience: !claims.Audience(i).IsEmpty);
+                    }
+                }
+            }
+
+            return new PresentedToken
+            {
+                Token = claims.JwtId.IsEmpty ? RevocationKey.OfSignedPart(signedPart) : RevocationKey.OfJwtId(issuer, claims.JwtId),
+                IssuedAt = claims.IssuedAt,
+                ExpiresAt = claims.ExpiresAt is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp) : null,
+                User = user,
+                UserAudience = userAudience,
+                MoreUserAudiences = more,
+                Session = !issuer.IsEmpty && !claims.SessionId.IsEmpty ? RevocationKey.OfSession(issuer, claims.SessionId) : null,
+            };
+        }
+
+        public PresentedToken Unreadable(ReadOnlySpan<char> signedPart) => new() { Token = RevocationKey.OfSignedPart(signedPart) };
+
+        public PresentedToken NotAJws(ReadOnlySpan<char> token) => new() { Token = RevocationKey.OfWholeToken(token) };
     }
 }

@@ -1,14 +1,15 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace AuthingClient.Revocation;
+namespace AuthingClient.Jwt;
 
 /// <summary>
-/// Reads, in one pass and WITHOUT validating the token, every claim of a JWT that a registry uses:
-/// <c>iss</c>, <c>jti</c>, <c>sub</c>, <c>aud</c>, <c>sid</c>, <c>iat</c> and <c>exp</c>. Only a three-segment
-/// JWS compact token with a base64url JSON object payload is a JWT here; anything else (an opaque
-/// token, a JWE, whose payload is encrypted) is keyed as a whole. Allocates nothing for a JWT with
-/// at most one audience.
+/// Reads, in one pass and WITHOUT validating the token, every claim of a JWT the library uses:
+/// <c>iss</c>, <c>jti</c>, <c>sub</c>, <c>aud</c>, <c>sid</c>, <c>iat</c> and <c>exp</c>, and hands them to a
+/// <see cref="IJwtClaimsConsumer{T}"/> as spans over a buffer it owns. Only a three-segment JWS compact
+/// token with a base64url payload holding one JSON object is a JWT here; anything else (an opaque
+/// token, a JWE, whose payload is encrypted) is not. Allocates nothing for a JWT with at most eight
+/// audiences.
 /// </summary>
 /// <remarks>
 /// RFC 7519 §4: with a duplicated claim, only the lexically last one counts; nested objects are never
@@ -22,11 +23,13 @@ internal static class JwtPayloadReader
 
     private const int InlineAudiences = 8;
 
-    public static PresentedToken Read(string token)
+    /// <summary>Reads <paramref name="token"/> and tells <paramref name="consumer"/> what it is.</summary>
+    public static T Read<T, TConsumer>(string token, TConsumer consumer)
+        where TConsumer : struct, IJwtClaimsConsumer<T>
     {
         if (!CompactJws.TrySplit(token, out var signedPart, out var payload))
         {
-            return new PresentedToken { Token = RevocationKey.OfWholeToken(token) };
+            return consumer.NotAJws(token);
         }
 
         var maxLength = CompactJws.MaxDecodedLength(payload);
@@ -36,20 +39,28 @@ internal static class JwtPayloadReader
         var bufferLength = 2 * maxLength;
         byte[]? rented = null;
         var buffer = bufferLength <= 2 * CompactJws.StackLimit ? stackalloc byte[bufferLength] : (rented = ArrayPool<byte>.Shared.Rent(bufferLength));
+        Span<Range> inline = stackalloc Range[InlineAudiences];
+        Range[]? rentedAudiences = null;
         try
         {
             var json = buffer[..maxLength];
-            if (!CompactJws.TryDecode(payload, json, out var jsonLength))
+            var values = buffer.Slice(maxLength, maxLength);
+            if (!CompactJws.TryDecode(payload, json, out var jsonLength)
+                || !TryReadClaims(json[..jsonLength], values, inline, ref rentedAudiences, out var found))
             {
-                return new PresentedToken { Token = RevocationKey.OfSignedPart(signedPart) };
+                return consumer.Unreadable(signedPart);
             }
 
-            return TryReadClaims(json[..jsonLength], buffer.Slice(maxLength, maxLength), signedPart, out var presented)
-                ? presented
-                : new PresentedToken { Token = RevocationKey.OfSignedPart(signedPart) };
+            ReadOnlySpan<Range> audiences = rentedAudiences is null ? inline : rentedAudiences;
+            return consumer.Claims(new JwtClaims(values, audiences[..found.AudienceCount], found), signedPart);
         }
         finally
         {
+            if (rentedAudiences is not null)
+            {
+                ArrayPool<Range>.Shared.Return(rentedAudiences);
+            }
+
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
@@ -57,14 +68,11 @@ internal static class JwtPayloadReader
         }
     }
 
-    private static bool TryReadClaims(ReadOnlySpan<byte> json, Span<byte> values, ReadOnlySpan<char> signedPart, out PresentedToken presented)
+    private static bool TryReadClaims(ReadOnlySpan<byte> json, Span<byte> values, scoped Span<Range> inline, ref Range[]? rentedAudiences, out JwtClaimRanges found)
     {
-        presented = default;
+        found = default;
         Range issuer = default, jwtId = default, subject = default, sessionId = default;
-        bool hasJwtId = false, hasSubject = false, hasSessionId = false;
         long? issuedAt = null, expiresAt = null;
-        Span<Range> inline = stackalloc Range[InlineAudiences];
-        Range[]? rentedAudiences = null;
         var audienceCount = 0;
         var used = 0;
         try
@@ -85,13 +93,13 @@ internal static class JwtPayloadReader
                         issuer = TryCopyString(ref reader, values, ref used, out var range) ? range : default;
                         break;
                     case ClaimName.JwtId:
-                        hasJwtId = TryCopyString(ref reader, values, ref used, out jwtId);
+                        jwtId = TryCopyString(ref reader, values, ref used, out var id) ? id : default;
                         break;
                     case ClaimName.Subject:
-                        hasSubject = TryCopyString(ref reader, values, ref used, out subject) || TryCopyNumber(ref reader, values, ref used, out subject);
+                        subject = TryCopyString(ref reader, values, ref used, out var sub) || TryCopyNumber(ref reader, values, ref used, out sub) ? sub : default;
                         break;
                     case ClaimName.SessionId:
-                        hasSessionId = TryCopyString(ref reader, values, ref used, out sessionId);
+                        sessionId = TryCopyString(ref reader, values, ref used, out var sid) ? sid : default;
                         break;
                     case ClaimName.Audience:
                         audienceCount = ReadAudiences(ref reader, values, ref used, inline, ref rentedAudiences);
@@ -114,58 +122,15 @@ internal static class JwtPayloadReader
             // One JSON object and nothing after it (whitespace aside), as JwtBearer requires.
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
-                Return(rentedAudiences);
                 return false;
             }
         }
         catch (JsonException)
         {
-            Return(rentedAudiences);
             return false;
         }
 
-        ReadOnlySpan<Range> audiences = rentedAudiences is null ? inline : rentedAudiences;
-        ReadOnlySpan<byte> iss = values[issuer];
-        var token = hasJwtId && !values[jwtId].IsEmpty
-            ? RevocationKey.OfJwtId(iss, values[jwtId])
-            : RevocationKey.OfSignedPart(signedPart);
-        RevocationKey? user = null, userAudience = null, session = null;
-        RevocationKey[]? more = null;
-        if (!iss.IsEmpty && hasSubject && !values[subject].IsEmpty)
-        {
-            user = RevocationKey.OfUser(iss, values[subject], default, hasAudience: false);
-            if (audienceCount > 0)
-            {
-                userAudience = RevocationKey.OfUser(iss, values[subject], values[audiences[0]], hasAudience: !values[audiences[0]].IsEmpty);
-            }
-
-            if (audienceCount > 1)
-            {
-                more = new RevocationKey[audienceCount - 1];
-                for (var i = 1; i < audienceCount; i++)
-                {
-                    more[i - 1] = RevocationKey.OfUser(iss, values[subject], values[audiences[i]], hasAudience: !values[audiences[i]].IsEmpty);
-                }
-            }
-        }
-
-        if (!iss.IsEmpty && hasSessionId && !values[sessionId].IsEmpty)
-        {
-            session = RevocationKey.OfSession(iss, values[sessionId]);
-        }
-
-        Return(rentedAudiences);
-
-        presented = new PresentedToken
-        {
-            Token = token,
-            IssuedAt = issuedAt,
-            ExpiresAt = expiresAt is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp) : null,
-            User = user,
-            UserAudience = userAudience,
-            MoreUserAudiences = more,
-            Session = session,
-        };
+        found = new JwtClaimRanges(issuer, jwtId, subject, sessionId, audienceCount, issuedAt, expiresAt);
         return true;
     }
 
@@ -240,14 +205,6 @@ internal static class JwtPayloadReader
         }
 
         return count;
-    }
-
-    private static void Return(Range[]? rented)
-    {
-        if (rented is not null)
-        {
-            ArrayPool<Range>.Shared.Return(rented);
-        }
     }
 
     /// <summary>A NumericDate (RFC 7519 §2): a JSON number of seconds, possibly fractional; anything else is unreadable.</summary>

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace AuthingClient.Revocation;
+namespace AuthingClient.Jwt;
 
 /// <summary>
 /// The two parts of a JWS compact token (RFC 7515 §7.1) a registry reads WITHOUT validating it:
