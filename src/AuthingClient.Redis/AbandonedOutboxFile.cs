@@ -37,7 +37,8 @@ internal sealed class AbandonedOutboxFile : IDisposable
             FileStream file;
             try
             {
-                file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Delete);
+                // Locked as its owner locked it: two processes starting at once never both take it over.
+                file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
             }
             catch (IOException)
             {
@@ -67,8 +68,10 @@ internal sealed class AbandonedOutboxFile : IDisposable
     /// <summary>The marks are safe in this process's file: the old one goes.</summary>
     public void Delete()
     {
-        File.Delete(_file.Name);
+        // Closed first: an open file cannot be deleted everywhere. A process that takes it over in
+        // between only publishes its marks again.
         _file.Dispose();
+        File.Delete(_file.Name);
     }
 
     public void Dispose() => _file.Dispose();

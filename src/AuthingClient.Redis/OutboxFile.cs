@@ -59,9 +59,9 @@ internal sealed class OutboxFile : IDisposable
             Directory.CreateDirectory(directory);
             var path = System.IO.Path.Combine(directory, $"outbox-{Guid.NewGuid():N}.log");
 
-            // FileShare.None locks the file (flock on Unix) for as long as this process lives; Delete
-            // lets the owner remove it while it is open.
-            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Delete, bufferSize: 0);
+            // FileShare.None locks the file (flock on Unix) for as long as this process lives, so
+            // no other process takes it over.
+            var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0);
             leftBehind = AbandonedOutboxFile.Read(directory, path, logger);
             return new OutboxFile(file, outbox, logger);
         }

@@ -66,6 +66,23 @@ public sealed class DurableOutboxTests : IDisposable
         Assert.Empty(_outbox.GetFiles("outbox-crashed.log"));
     }
 
+    [Fact]
+    public async Task ALiveInstancesFile_IsNeverTakenOver()
+    {
+        var nobodyListens = $"127.0.0.1:{RedisProcess.FreePort()},connectTimeout=500";
+        var options = new RedisRevokedTokenRegistryOptions { Redis = nobodyListens, OutboxPath = _outbox.FullName, KeyPrefix = "outbox-tests" };
+        var alive = new RedisRevokedTokenRegistry(options, lifetimes: null, timeProvider: null, loggers: null);
+        await alive.MarkRevokedAsync("opaque-" + Guid.NewGuid().ToString("N"));
+
+        var starting = new RedisRevokedTokenRegistry(options, lifetimes: null, timeProvider: null, loggers: null);
+        var held = (starting.Count, _outbox.GetFiles().Length);
+        await starting.DisposeAsync();
+        await alive.DisposeAsync();
+
+        Assert.Equal((0, 2), held);
+        Assert.Contains(" 1 ", File.ReadAllText(Assert.Single(_outbox.GetFiles()).FullName), StringComparison.Ordinal);
+    }
+
     [RedisFact]
     public async Task MarksRedisConfirmed_LeaveNothingBehind()
     {
