@@ -65,8 +65,9 @@ internal sealed class OutboxFile : IDisposable
             leftBehind = AbandonedOutboxFile.Read(directory, path, logger);
             return new OutboxFile(file, outbox, logger);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
+            // Never stops the start: the registry works on, with the outbox in memory.
             ReplicaLog.OutboxFileUnusable(logger, ex);
             return null;
         }

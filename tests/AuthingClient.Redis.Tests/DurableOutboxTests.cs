@@ -66,6 +66,27 @@ public sealed class DurableOutboxTests : IDisposable
         Assert.Empty(_outbox.GetFiles("outbox-crashed.log"));
     }
 
+    [RedisFact]
+    public async Task RevokedUserStoppedDuringAnOutage_TheNextInstanceWithTheSameFolderPublishesIt_KeepingItsTime()
+    {
+        await using var redis = await RedisProcess.StartAsync();
+        var issuedBefore = _tokens.CreateFor("user-outbox", issuedAt: DateTimeOffset.UtcNow.AddMinutes(-5));
+        var issuedAfter = _tokens.CreateFor("user-outbox", issuedAt: DateTimeOffset.UtcNow);
+        await using (var stopping = await FleetInstance.StartAsync(redis.Configuration, _authing, _tokens, o => o.OutboxPath = _outbox.FullName))
+        {
+            await redis.KillAsync();
+            await stopping.Registry.RevokeUserAsync(TestTokens.Issuer, "user-outbox", DateTimeOffset.UtcNow.AddMinutes(-1));
+        }
+
+        await redis.RestartAsync();
+        await using var successor = await FleetInstance.StartAsync(redis.Configuration, _authing, _tokens, o => o.OutboxPath = _outbox.FullName);
+        Assert.Equal(0, await successor.PublishedAsync());
+        await using var elsewhere = await FleetInstance.StartAsync(redis.Configuration, _authing, _tokens);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await elsewhere.GetMeAsync(issuedBefore));
+        Assert.Equal(HttpStatusCode.OK, await elsewhere.GetMeAsync(issuedAfter));
+    }
+
     [Fact]
     public async Task ALiveInstancesFile_IsNeverTakenOver()
     {
