@@ -35,7 +35,7 @@ public sealed class SentinelRevocationTests(ITestOutputHelper output) : IDisposa
     }
 
     [RedisFact]
-    public async Task AfterACleanFailover_RevocationsGoToTheNewPrimary_AndReachEveryInstance()
+    public async Task AfterACleanFailover_RevocationsReachTheNewPrimary_AndEveryInstance()
     {
         await using var set = await RedisSentinelSet.StartAsync();
         await using var a = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
@@ -50,8 +50,12 @@ public sealed class SentinelRevocationTests(ITestOutputHelper output) : IDisposa
         var onB = await b.EventuallyAsync(after, HttpStatusCode.Unauthorized);
         await using var late = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
 
+        // A mark made just as the failover completes can land on the old primary before the Sentinel
+        // demotes it (it then resyncs from the new one and drops it): the instances that made or read
+        // it publish it again on their next read, so the new instance gets it, if not at once.
         Assert.Equal(HttpStatusCode.Unauthorized, onB);
-        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (await late.GetMeAsync(before), await late.GetMeAsync(after)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await late.EventuallyAsync(before, HttpStatusCode.Unauthorized));
+        Assert.Equal(HttpStatusCode.Unauthorized, await late.EventuallyAsync(after, HttpStatusCode.Unauthorized));
         Assert.Equal("2", (await set.Primary.CliAsync("zcard", "{fleet-tests}:live")).Trim());
     }
 
@@ -84,10 +88,11 @@ public sealed class SentinelRevocationTests(ITestOutputHelper output) : IDisposa
         await set.WaitForFailoverEndAsync();
         await stop.CancelAsync();
         var answers = await requests;
+        var blocked = watch.BlockedInjections.ToList();
         var switched = b.Log.ToString();
 
         output.WriteLine($"{answers.Count} requests, slowest {answers.Max(answer => answer.Took.TotalMilliseconds):F1} ms; over 100 ms: {string.Join(", ", answers.Where(answer => answer.Took.TotalMilliseconds > 100).Select(answer => $"{answer.At:HH:mm:ss.fff} {answer.Took.TotalMilliseconds:F0} ms"))}");
-        output.WriteLine($"health: {string.Join(" > ", healthChanges)}; thread-pool injections for blocked threads: {string.Join("; ", watch.BlockedInjections)}");
+        output.WriteLine($"health: {string.Join(" > ", healthChanges)}; thread-pool injections for blocked threads: {string.Join("; ", blocked)}");
         output.WriteLine("B:\n" + b.Log);
         await using var late = await FleetInstance.StartAsync(set.Configuration, _authing, _tokens);
         var onLate = new List<HttpStatusCode>();
@@ -101,7 +106,7 @@ public sealed class SentinelRevocationTests(ITestOutputHelper output) : IDisposa
         Assert.All(onLate, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
         Assert.Equal([HealthStatus.Healthy, HealthStatus.Degraded, HealthStatus.Healthy], healthChanges);
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.Answer));
-        Assert.Empty(watch.BlockedInjections);
+        Assert.Empty(blocked);
     }
 
     public void Dispose()
