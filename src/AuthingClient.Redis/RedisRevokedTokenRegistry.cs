@@ -31,20 +31,38 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
     private readonly System.Diagnostics.Metrics.Meter _metrics;
     private Task? _running;
     private readonly CancellationTokenSource _stopPublishing = new();
-    private ConnectionMultiplexer? _connection;
+    private readonly IConnectionMultiplexer? _shared;
+    private readonly OutboxFile? _outboxFile;
+    private readonly Task _takingOver = Task.CompletedTask;
+    private RedisConnection? _connection;
 
-    public RedisRevokedTokenRegistry(RedisRevokedTokenRegistryOptions options, RevokedTokenRegistryOptions? lifetimes, TimeProvider? timeProvider, ILoggerFactory? loggers)
+    /// <param name="options">The settings.</param>
+    /// <param name="lifetimes">How long entries live.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="loggers">Where to log.</param>
+    /// <param name="shared">The application's connection to use instead of opening one from <see cref="RedisRevokedTokenRegistryOptions.Redis"/>; never disposed here.</param>
+    public RedisRevokedTokenRegistry(RedisRevokedTokenRegistryOptions options, RevokedTokenRegistryOptions? lifetimes, TimeProvider? timeProvider, ILoggerFactory? loggers, IConnectionMultiplexer? shared = null)
         : base(lifetimes, timeProvider)
     {
         _options = options;
+        _shared = shared;
         _logger = (ILogger?)loggers?.CreateLogger<RedisRevokedTokenRegistry>() ?? NullLogger.Instance;
-        Status = new ReplicaStatus(TimeProvider, options.FailClosedAfter);
+        Status = new ReplicaStatus(TimeProvider, options.FailClosedAfter, options.PollInterval);
         _metrics = ReplicaMetrics.Create(this);
+        if (options.OutboxPath is { Length: > 0 } outboxPath)
+        {
+            // Opened here, before any mark can be made, so no mark ever misses the file.
+            _outboxFile = OutboxFile.Open(outboxPath, Outbox, _logger, out var abandoned);
+            _takingOver = TakeOverAsync(abandoned);
+        }
     }
 
     public ReplicaStatus Status { get; }
 
     public RevocationOutbox Outbox { get; } = new();
+
+    /// <summary>The outbox's file, when <see cref="RedisRevokedTokenRegistryOptions.OutboxPath"/> is set and usable.</summary>
+    public OutboxFile? OutboxFile => _outboxFile;
 
     /// <summary>The local replica every check reads.</summary>
     public RevocationSet Replica { get; } = new();
@@ -101,11 +119,14 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
             // the run has not reached the outbox yet (still connecting): it then ends at once.
             _stopPublishing.CancelAfter(Outbox.Pending == 0 ? TimeSpan.Zero : DrainTimeout);
             await running.ConfigureAwait(false);
-            if (Outbox.Pending > 0)
+            if (Outbox.Pending > 0 && _outboxFile is null)
             {
                 ReplicaLog.Abandoned(_logger, Outbox.Pending);
             }
         }
+
+        await _takingOver.ConfigureAwait(false);
+        _outboxFile?.Dispose();
 
         if (_connection is not null)
         {
@@ -147,8 +168,41 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         }
 
         Replica.Add(entry);
+        if (_outboxFile is { } file)
+        {
+            // Returns once the mark is on disk: a crash from then on loses nothing.
+            return new(file.AppendAsync(entry));
+        }
+
         Outbox.Enqueue(entry);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Marks again what earlier processes left unconfirmed in the outbox folder: enforced here at once,
+    /// written to this process's file, published; then their files go.
+    /// </summary>
+    private async Task TakeOverAsync(IReadOnlyList<AbandonedOutboxFile> abandoned)
+    {
+        var marks = abandoned.SelectMany(file => file.Marks).ToList();
+        if (marks.Count > 0)
+        {
+            ReplicaLog.OutboxTakenOver(_logger, marks.Count);
+        }
+
+        var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var writes = new List<Task>();
+        foreach (var mark in marks.Where(mark => mark.ExpiresAtUnixMs > now))
+        {
+            Replica.Add(mark);
+            writes.Add(_outboxFile!.AppendAsync(mark));
+        }
+
+        await Task.WhenAll(writes).ConfigureAwait(false);
+        foreach (var file in abandoned)
+        {
+            file.Delete();
+        }
     }
 
     private async Task RunAsync()
@@ -168,20 +222,34 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
     private async Task ReplicateAsync()
     {
-        var configuration = ConfigurationOptions.Parse(_options.Redis!);
-
-        // Start even while Redis is down: the replica keeps retrying, and the application keeps
-        // serving. Reconnect attempts back off to 2 s at most, so an instance is back within
-        // seconds of Redis (the library's default backs off further).
-        configuration.AbortOnConnectFail = false;
-        configuration.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 2000);
-        _connection = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+        // The sync loop exists before the connection, so a reconnect can ring it from the start.
+        ReplicaSync? sync = null;
+        _connection = _shared is null
+            ? await RedisConnection.OpenAsync(_options.Redis!, () => sync?.Ring(), Status, TimeProvider, _logger).ConfigureAwait(false)
+            : RedisConnection.Shared(_shared, () => sync?.Ring(), Status);
 
         var log = new RevocationLog(_connection, _options.KeyPrefix, _options.LogRetention, TimeProvider);
-        var sync = new ReplicaSync(log, Replica, Status, TimeProvider, _logger, _options.PollInterval);
-        _connection.ConnectionRestored += (_, _) => sync.Ring();
+        sync = new ReplicaSync(log, Replica, Status, TimeProvider, _logger, _options.PollInterval);
+        try
+        {
+            await PublishAndSyncAsync(log, sync).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (_shared is not null)
+            {
+                await UnsubscribeAsync(log).ConfigureAwait(false);
+            }
+        }
+    }
 
-        var publishing = Outbox.PublishAsync(log, TimeProvider, _logger, _stopPublishing.Token);
+    private async Task PublishAndSyncAsync(RevocationLog log, ReplicaSync sync)
+    {
+        var publishing = Outbox.PublishAsync(log, TimeProvider, _logger, _stopPublishing.Token, (count, last) =>
+        {
+            _outboxFile?.Confirmed(count);
+            sync.Wrote(last);
+        });
         var syncing = sync.RunAsync(_stop.Token);
         await syncing.ConfigureAwait(false);
 
@@ -193,6 +261,18 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
         catch (OperationCanceledException)
         {
             // Drain time is over.
+        }
+    }
+
+    private static async Task UnsubscribeAsync(RevocationLog log)
+    {
+        try
+        {
+            await log.UnsubscribeAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (RedisFailure.Is(ex))
+        {
+            // The application's connection is down: its subscription goes with it.
         }
     }
 }

@@ -11,10 +11,28 @@ public sealed class RedisRevokedTokenRegistryOptions
     public const string SectionName = "Authing:RevokedTokens";
 
     /// <summary>
-    /// Required: the StackExchange.Redis configuration string, e.g. <c>redis:6379</c> or
-    /// <c>redis:6379,password=...,ssl=true</c>. Never logged.
+    /// The StackExchange.Redis configuration string, e.g. <c>redis:6379</c>,
+    /// <c>redis:6379,password=...,ssl=true</c>, a cluster's nodes (<c>node1:6379,node2:6379</c>) or
+    /// Sentinels and the service they watch (<c>sentinel1:26379,sentinel2:26379,serviceName=mymaster</c>).
+    /// The registry opens its own connection from it, and disposes it. Required unless
+    /// <see cref="UseRegisteredConnection"/> is set. Never logged.
     /// </summary>
     public string? Redis { get; set; }
+
+    /// <summary>
+    /// Use the <c>IConnectionMultiplexer</c> the application registered (for example with .NET
+    /// Aspire's <c>AddRedisClient</c>) instead of opening a connection from <see cref="Redis"/>:
+    /// one connection per process, as StackExchange.Redis advises. The registry never disposes it.
+    /// Default <see langword="false"/>.
+    /// </summary>
+    public bool UseRegisteredConnection { get; set; }
+
+    /// <summary>
+    /// With <see cref="UseRegisteredConnection"/>, the service key of a keyed registration (Aspire's
+    /// <c>AddKeyedRedisClient(name)</c> registers under <c>name</c>); <see langword="null"/>, the
+    /// default, uses the unkeyed one.
+    /// </summary>
+    public string? RegisteredConnectionKey { get; set; }
 
     /// <summary>
     /// The prefix of the Redis keys the registry uses, so several applications can share one
@@ -50,4 +68,14 @@ public sealed class RedisRevokedTokenRegistryOptions
     /// instead. The live set itself always holds every live revocation. Default 1 day.
     /// </summary>
     public TimeSpan LogRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A folder where revocations not yet confirmed by Redis are kept on disk (one file per process).
+    /// When set, a mark is written and flushed there before the call that made it returns, and
+    /// removed once Redis confirms it; a process started with the same folder publishes what an
+    /// earlier one (crashed, killed, stopped during a Redis outage) left there. Use a folder that
+    /// survives the process (a volume, not the container's own layer). Default <see langword="null"/>:
+    /// unconfirmed marks live in memory and are lost with the process.
+    /// </summary>
+    public string? OutboxPath { get; set; }
 }

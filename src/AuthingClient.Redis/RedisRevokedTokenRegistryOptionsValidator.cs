@@ -11,9 +11,20 @@ internal sealed class RedisRevokedTokenRegistryOptionsValidator : IValidateOptio
     public ValidateOptionsResult Validate(string? name, RedisRevokedTokenRegistryOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Redis))
+        if (options.UseRegisteredConnection)
         {
-            failures.Add($"{RedisRevokedTokenRegistryOptions.SectionName}:Redis is required: the StackExchange.Redis configuration string (e.g. redis:6379).");
+            if (!string.IsNullOrWhiteSpace(options.Redis))
+            {
+                failures.Add($"{RedisRevokedTokenRegistryOptions.SectionName}:Redis and UseRegisteredConnection are both set: the registry would not know which connection to use; set one.");
+            }
+        }
+        else if (options.RegisteredConnectionKey is not null)
+        {
+            failures.Add("RegisteredConnectionKey is set but UseRegisteredConnection is not: set UseRegisteredConnection to use the registered connection.");
+        }
+        else if (string.IsNullOrWhiteSpace(options.Redis))
+        {
+            failures.Add($"{RedisRevokedTokenRegistryOptions.SectionName}:Redis is required (or UseRegisteredConnection): the StackExchange.Redis configuration string (e.g. redis:6379).");
         }
         else if (!IsParseable(options.Redis))
         {
@@ -44,6 +55,11 @@ internal sealed class RedisRevokedTokenRegistryOptionsValidator : IValidateOptio
         if (options.LogRetention < TimeSpan.FromMinutes(1))
         {
             failures.Add("LogRetention must be at least 1 minute.");
+        }
+
+        if (options.OutboxPath is not null && string.IsNullOrWhiteSpace(options.OutboxPath))
+        {
+            failures.Add("OutboxPath must name a folder when set (leave it unset to keep unconfirmed revocations in memory).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 // The conventional namespace for IServiceCollection extensions, so they show up without a using.
 #pragma warning disable IDE0130
@@ -18,7 +19,7 @@ public static class RedisRevokedTokenRegistryServiceCollectionExtensions
     /// Makes the revoked-token registry, which <c>AddAuthingAuthenticationClient</c> marks and
     /// <c>AddAuthingRevocationCheck</c> consults, one replicated through Redis, with settings from
     /// <paramref name="configuration"/> (usually <c>configuration.GetSection("Authing:RevokedTokens")</c>:
-    /// <c>Redis</c>, the connection string, is required; <c>OpaqueTokenLifetime</c>, <c>ClockSkew</c>,
+    /// <c>Redis</c>, the connection string, is required unless <c>UseRegisteredConnection</c> is set (then <c>RegisteredConnectionKey</c> names a keyed one); <c>OpaqueTokenLifetime</c>, <c>ClockSkew</c>,
     /// <c>FailClosedAfter</c>, <c>PollInterval</c>, <c>LoadTimeout</c>, <c>LogRetention</c>, <c>KeyPrefix</c> are optional).
     /// Also registers the start-up step that loads the replica before the application serves and
     /// the health check <c>authing-revoked-tokens</c>.
@@ -54,14 +55,33 @@ public static class RedisRevokedTokenRegistryServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton(provider => new RedisRevokedTokenRegistry(
-            provider.GetRequiredService<IOptions<RedisRevokedTokenRegistryOptions>>().Value,
-            provider.GetRequiredService<IOptions<RevokedTokenRegistryOptions>>().Value,
-            provider.GetService<TimeProvider>(),
-            provider.GetService<ILoggerFactory>()));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<RedisRevokedTokenRegistryOptions>>().Value;
+            return new RedisRevokedTokenRegistry(
+                options,
+                provider.GetRequiredService<IOptions<RevokedTokenRegistryOptions>>().Value,
+                provider.GetService<TimeProvider>(),
+                provider.GetService<ILoggerFactory>(),
+                RegisteredConnection(provider, options));
+        });
         services.Replace(ServiceDescriptor.Singleton<RevokedTokenRegistry>(provider => provider.GetRequiredService<RedisRevokedTokenRegistry>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplicaStartup>());
         services.AddHealthChecks().AddCheck<ReplicaHealthCheck>(ReplicaHealthCheck.Name);
         return services;
+    }
+
+    private static IConnectionMultiplexer? RegisteredConnection(IServiceProvider provider, RedisRevokedTokenRegistryOptions options)
+    {
+        if (!options.UseRegisteredConnection)
+        {
+            return null;
+        }
+
+        return options.RegisteredConnectionKey is { } key
+            ? provider.GetKeyedService<IConnectionMultiplexer>(key)
+                ?? throw new InvalidOperationException($"{RedisRevokedTokenRegistryOptions.SectionName}:UseRegisteredConnection is set, but no IConnectionMultiplexer is registered under the key '{key}' (RegisteredConnectionKey).")
+            : provider.GetService<IConnectionMultiplexer>()
+                ?? throw new InvalidOperationException($"{RedisRevokedTokenRegistryOptions.SectionName}:UseRegisteredConnection is set, but no IConnectionMultiplexer is registered (register one, e.g. with Aspire's AddRedisClient).");
     }
 }

@@ -8,10 +8,17 @@ namespace AuthingClient.Redis;
 /// Keeps the local replica equal to the registry in Redis: loads every live revocation once, then
 /// reads the log on from where it stopped whenever a mark is announced (and every poll interval,
 /// in case an announcement was lost). After a disconnect it reads on from the same position;
-/// if the log no longer reaches back that far, it loads the live set again; if Redis lost its
-/// data, it first re-publishes what it holds, so a restart without persistence forgets nothing
-/// that any running instance still knows.
+/// if the log no longer reaches back that far, it loads the live set again.
 /// </summary>
+/// <remarks>
+/// One rule covers every way Redis can forget: <b>Redis is behind</b> when it no longer holds the
+/// newest thing this replica knows it held: the data's epoch (gone or new: restarted without
+/// persistence, flushed), or the log entry at the replica's checkpoint, the newest entry it read
+/// or that Redis confirmed to its outbox (gone before the retention could trim it: a failover to a
+/// replica that never received acknowledged writes). The replica then loads Redis's live set and
+/// publishes again every live entry it holds that Redis lacks or holds weaker, so nothing any
+/// running instance knows is forgotten, and a new instance loads it.
+/// </remarks>
 internal sealed class ReplicaSync
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
@@ -25,10 +32,11 @@ internal sealed class ReplicaSync
     private readonly TimeSpan _pollInterval;
     // Holds at most one ring: rings while a read is under way fold into one more read.
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly object _writtenLock = new();
     private LogPosition _position = LogPosition.Start;
+    private LogPosition _written = LogPosition.Start;
     private string? _epoch;
     private long _nextPurgeUnixMs;
-    private bool _subscribed;
 
     public ReplicaSync(RevocationLog log, RevocationSet replica, ReplicaStatus status, TimeProvider time, ILogger logger, TimeSpan pollInterval)
     {
@@ -42,6 +50,27 @@ internal sealed class ReplicaSync
 
     /// <summary>Reads the log now (a mark was announced, or the connection came back).</summary>
     public void Ring() => _doorbell.Writer.TryWrite(true);
+
+    /// <summary>Redis confirmed this instance's marks up to <paramref name="last"/>: part of what the replica knows Redis held.</summary>
+    public void Wrote(LogPosition last)
+    {
+        lock (_writtenLock)
+        {
+            _written = last > _written ? last : _written;
+        }
+    }
+
+    /// <summary>The newest log entry this replica read or wrote.</summary>
+    private LogPosition Checkpoint
+    {
+        get
+        {
+            lock (_writtenLock)
+            {
+                return _written > _position ? _written : _position;
+            }
+        }
+    }
 
     public async Task RunAsync(CancellationToken stop)
     {
@@ -104,12 +133,7 @@ internal sealed class ReplicaSync
 
     private async Task SyncOnceAsync()
     {
-        if (!_subscribed)
-        {
-            // Once: StackExchange.Redis subscribes again by itself after every reconnect.
-            await _log.SubscribeAsync(Ring).ConfigureAwait(false);
-            _subscribed = true;
-        }
+        await _log.SubscribeAsync(Ring).ConfigureAwait(false);
 
         if (!_status.IsLoaded)
         {
@@ -118,14 +142,18 @@ internal sealed class ReplicaSync
         }
 
         // Asked together: one round trip.
+        var checkpoint = Checkpoint;
         var epoch = _log.CurrentEpochAsync();
         var first = _log.FirstPositionAsync();
-        await Task.WhenAll(epoch, first).ConfigureAwait(false);
-        if (await epoch.ConfigureAwait(false) != _epoch
-            || (await first.ConfigureAwait(false) is { } oldest && oldest > _position))
+        var lost = checkpoint == LogPosition.Start ? Task.FromResult(false) : _log.LostAsync(checkpoint);
+        await Task.WhenAll(epoch, first, lost).ConfigureAwait(false);
+        if (await epoch.ConfigureAwait(false) != _epoch || await lost.ConfigureAwait(false))
         {
-            // Redis lost its data, or the log was trimmed past where this replica stopped: what it
-            // missed is in the live set (and what Redis lost, LoadAsync publishes again).
+            await LoadAsync(redisIsBehind: true).ConfigureAwait(false);
+        }
+        else if (await first.ConfigureAwait(false) is { } oldest && oldest > _position)
+        {
+            // The log was trimmed past where this replica stopped: what it missed is in the live set.
             await LoadAsync().ConfigureAwait(false);
         }
         else
@@ -136,33 +164,40 @@ internal sealed class ReplicaSync
         PurgeIfDue();
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(bool redisIsBehind = false)
     {
         // The epoch is adopted here and nowhere else, so a replica never takes on a new epoch (one
-        // it or another instance just set in an emptied Redis) without publishing what it holds:
+        // it or another instance just set in an emptied Redis) without publishing what Redis lacks:
         // that is what every other replica's epoch check relies on.
         var epoch = await _log.EpochAsync().ConfigureAwait(false);
-        if (_epoch is not null && epoch != _epoch)
-        {
-            await RepublishAsync().ConfigureAwait(false);
-        }
-
+        redisIsBehind |= _epoch is not null && epoch != _epoch;
         _epoch = epoch;
 
         // The position first, then the set: a mark made in between is in both, and applying it twice is harmless.
         var position = await _log.LastPositionAsync().ConfigureAwait(false);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var count = 0;
+        var heldByRedis = redisIsBehind ? new HashSet<RevocationKey>() : null;
         await foreach (var entry in _log.LiveAsync().ConfigureAwait(false))
         {
             if (entry.ExpiresAtUnixMs > now)
             {
+                if (heldByRedis is not null && _replica.Find(entry.Key) is { } held && entry.MergedWith(held) == entry)
+                {
+                    heldByRedis.Add(entry.Key);
+                }
+
                 _replica.Add(entry);
                 count++;
             }
         }
 
         _position = position;
+        if (heldByRedis is not null)
+        {
+            await PublishWhatRedisLacksAsync(heldByRedis, now).ConfigureAwait(false);
+        }
+
         await ReadOnAsync().ConfigureAwait(false);
         if (!_status.IsLoaded)
         {
@@ -189,13 +224,20 @@ internal sealed class ReplicaSync
         }
     }
 
-    private async Task RepublishAsync()
+    private async Task PublishWhatRedisLacksAsync(HashSet<RevocationKey> heldByRedis, long now)
     {
-        var live = _replica.Live(_time.GetUtcNow().ToUnixTimeMilliseconds()).ToList();
-        ReplicaLog.DataLost(_logger, live.Count);
-        for (var start = 0; start < live.Count; start += RevocationLog.PageSize)
+        var lacking = _replica.Live(now).Where(entry => !heldByRedis.Contains(entry.Key)).ToList();
+        ReplicaLog.DataLost(_logger, lacking.Count);
+        for (var start = 0; start < lacking.Count; start += RevocationLog.PageSize)
         {
-            await _log.AppendAsync(live.GetRange(start, Math.Min(RevocationLog.PageSize, live.Count - start))).ConfigureAwait(false);
+            await _log.AppendAsync(lacking.GetRange(start, Math.Min(RevocationLog.PageSize, lacking.Count - start))).ConfigureAwait(false);
+        }
+
+        // What this replica wrote before is gone from Redis for good: the checkpoint starts over
+        // from the log as it is now (the entries just published are read back from there).
+        lock (_writtenLock)
+        {
+            _written = LogPosition.Start;
         }
     }
 

@@ -56,12 +56,13 @@ internal sealed class RevocationLog
         return last
         """;
 
+    private static readonly TimeSpan TrimmingSkew = TimeSpan.FromMinutes(1);
+
     private static readonly RedisValue KeyField = "k";
     private static readonly RedisValue ExpiresField = "e";
     private static readonly RedisValue RevokedAtField = "r";
 
-    private readonly IConnectionMultiplexer _connection;
-    private readonly IDatabase _database;
+    private readonly RedisConnection _connection;
     private readonly RedisKey _live;
     private readonly RedisKey _log;
     private readonly RedisKey _epoch;
@@ -69,10 +70,18 @@ internal sealed class RevocationLog
     private readonly TimeSpan _retention;
     private readonly TimeProvider _time;
 
+    private IConnectionMultiplexer? _subscribedOn;
+    private Action<RedisChannel, RedisValue>? _onAppended;
+
+    /// <summary>A log on <paramref name="connection"/>, which the caller owns (the CLI's).</summary>
     public RevocationLog(IConnectionMultiplexer connection, string keyPrefix, TimeSpan retention, TimeProvider time)
+        : this(RedisConnection.Shared(connection, restored: static () => { }), keyPrefix, retention, time)
+    {
+    }
+
+    public RevocationLog(RedisConnection connection, string keyPrefix, TimeSpan retention, TimeProvider time)
     {
         _connection = connection;
-        _database = connection.GetDatabase();
         var slot = "{" + keyPrefix + "}";
         _live = slot + ":live";
         _log = slot + ":log";
@@ -87,11 +96,12 @@ internal sealed class RevocationLog
     public RedisChannel Appended { get; }
 
     /// <summary>Marks <paramref name="entries"/> in one atomic step.</summary>
-    public async Task AppendAsync(IReadOnlyList<RevocationEntry> entries)
+    /// <returns>The log position of the last entry appended (<see cref="LogPosition.Start"/> when there was none).</returns>
+    public async Task<LogPosition> AppendAsync(IReadOnlyList<RevocationEntry> entries)
     {
         if (entries.Count == 0)
         {
-            return;
+            return LogPosition.Start;
         }
 
         var now = _time.GetUtcNow();
@@ -108,15 +118,28 @@ internal sealed class RevocationLog
             values[6 + (3 * i)] = entry.RevokedAtUnixSeconds == RevocationEntry.AnyIssueTime ? RedisValue.EmptyString : entry.RevokedAtUnixSeconds;
         }
 
-        await _database.ScriptEvaluateAsync(AppendScript, [_live, _log, _epoch, _revokedAt], values).ConfigureAwait(false);
+        var last = await Database.ScriptEvaluateAsync(AppendScript, [_live, _log, _epoch, _revokedAt], values).ConfigureAwait(false);
+        return LogPosition.Parse((string)last!);
+    }
+
+    /// <summary>
+    /// Whether the log lost the entry at <paramref name="position"/>: it is gone, and the retention
+    /// cannot have trimmed it (it is younger than <see cref="RedisRevokedTokenRegistryOptions.LogRetention"/>
+    /// less a minute for clocks that disagree). Only Redis losing data removes such an entry.
+    /// </summary>
+    public async Task<bool> LostAsync(LogPosition position)
+    {
+        var at = await Database.StreamRangeAsync(_log, position.ToString(), position.ToString(), count: 1).ConfigureAwait(false);
+        var trimmable = (_time.GetUtcNow() - _retention + TrimmingSkew).ToUnixTimeMilliseconds();
+        return at.Length == 0 && position.Milliseconds > trimmable;
     }
 
     /// <summary>The entry held for one key, ended or not; <see langword="null"/> when there is none.</summary>
     public async Task<RevocationEntry?> FindAsync(RevocationKey key)
     {
         var member = key.ToString();
-        var ends = _database.SortedSetScoreAsync(_live, member);
-        var revokedAt = key.Kind == RevocationKind.Token ? null : _database.HashGetAsync(_revokedAt, member);
+        var ends = Database.SortedSetScoreAsync(_live, member);
+        var revokedAt = key.Kind == RevocationKind.Token ? null : Database.HashGetAsync(_revokedAt, member);
         if (await ends.ConfigureAwait(false) is not { } end)
         {
             return null;
@@ -131,31 +154,57 @@ internal sealed class RevocationLog
         return new RevocationEntry(key, (await revokedAt.ConfigureAwait(false)).TryParse(out long at) ? at : RevocationEntry.AnyIssueTime, (long)end);
     }
 
-    /// <summary>Calls <paramref name="onAppended"/> whenever a mark is announced (again after every reconnect).</summary>
-    public Task SubscribeAsync(Action onAppended) =>
-        _connection.GetSubscriber().SubscribeAsync(Appended, (_, _) => onAppended());
+    // Read on every command: after a Sentinel failover it is a connection to the new primary.
+    private IDatabase Database => _connection.Current.GetDatabase();
+
+    /// <summary>
+    /// Calls <paramref name="onAppended"/> whenever a mark is announced. Cheap to call again: it
+    /// subscribes only on a connection it has not subscribed on yet (a failover's new primary);
+    /// StackExchange.Redis subscribes again by itself after a reconnect.
+    /// </summary>
+    public async Task SubscribeAsync(Action onAppended)
+    {
+        var current = _connection.Current;
+        if (ReferenceEquals(current, _subscribedOn))
+        {
+            return;
+        }
+
+        _onAppended ??= (_, _) => onAppended();
+        await current.GetSubscriber().SubscribeAsync(Appended, _onAppended).ConfigureAwait(false);
+        _subscribedOn = current;
+    }
+
+    /// <summary>Stops the announcements (on a connection the application shares, which outlives the registry).</summary>
+    public async Task UnsubscribeAsync()
+    {
+        if (_subscribedOn is { } subscribed && _onAppended is { } handler)
+        {
+            await subscribed.GetSubscriber().UnsubscribeAsync(Appended, handler).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The epoch of the data in Redis, setting a new one when there is none yet.</summary>
     public async Task<string> EpochAsync()
     {
-        await _database.StringSetAsync(_epoch, NewEpoch(), when: When.NotExists).ConfigureAwait(false);
-        return (string?)await _database.StringGetAsync(_epoch).ConfigureAwait(false) ?? string.Empty;
+        await Database.StringSetAsync(_epoch, NewEpoch(), when: When.NotExists).ConfigureAwait(false);
+        return (string?)await Database.StringGetAsync(_epoch).ConfigureAwait(false) ?? string.Empty;
     }
 
     /// <summary>The epoch of the data in Redis, or <see langword="null"/> when there is none (the data is gone).</summary>
-    public async Task<string?> CurrentEpochAsync() => await _database.StringGetAsync(_epoch).ConfigureAwait(false);
+    public async Task<string?> CurrentEpochAsync() => await Database.StringGetAsync(_epoch).ConfigureAwait(false);
 
     /// <summary>The last entry of the log, or <see cref="LogPosition.Start"/> when it is empty.</summary>
     public async Task<LogPosition> LastPositionAsync()
     {
-        var last = await _database.StreamRangeAsync(_log, "-", "+", count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
+        var last = await Database.StreamRangeAsync(_log, "-", "+", count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
         return last.Length == 0 ? LogPosition.Start : LogPosition.Parse(last[0].Id!);
     }
 
     /// <summary>The first entry still in the log, or <see langword="null"/> when it is empty.</summary>
     public async Task<LogPosition?> FirstPositionAsync()
     {
-        var first = await _database.StreamRangeAsync(_log, "-", "+", count: 1).ConfigureAwait(false);
+        var first = await Database.StreamRangeAsync(_log, "-", "+", count: 1).ConfigureAwait(false);
         return first.Length == 0 ? null : LogPosition.Parse(first[0].Id!);
     }
 
@@ -164,7 +213,7 @@ internal sealed class RevocationLog
     {
         // User and session entries wait for their revocation times, asked a page at a time.
         var subjects = new List<(RevocationKey Key, long End)>(PageSize);
-        await foreach (var member in _database.SortedSetScanAsync(_live, pageSize: PageSize).ConfigureAwait(false))
+        await foreach (var member in Database.SortedSetScanAsync(_live, pageSize: PageSize).ConfigureAwait(false))
         {
             if (!RevocationKey.TryParse((string?)member.Element, out var key))
             {
@@ -201,7 +250,7 @@ internal sealed class RevocationLog
     /// </summary>
     public async Task<(List<RevocationEntry> Entries, LogPosition Last, bool More)> ReadAfterAsync(LogPosition after)
     {
-        var read = await _database.StreamRangeAsync(_log, after.Next.ToString(), "+", count: PageSize).ConfigureAwait(false);
+        var read = await Database.StreamRangeAsync(_log, after.Next.ToString(), "+", count: PageSize).ConfigureAwait(false);
         var entries = new List<RevocationEntry>(read.Length);
         var last = after;
         foreach (var entry in read)
@@ -227,7 +276,7 @@ internal sealed class RevocationLog
         }
 
         var fields = subjects.Select(subject => (RedisValue)subject.Key.ToString()).ToArray();
-        var times = await _database.HashGetAsync(_revokedAt, fields).ConfigureAwait(false);
+        var times = await Database.HashGetAsync(_revokedAt, fields).ConfigureAwait(false);
         return subjects.Select((subject, i) =>
             new RevocationEntry(subject.Key, times[i].TryParse(out long at) ? at : RevocationEntry.AnyIssueTime, subject.End)).ToList();
     }

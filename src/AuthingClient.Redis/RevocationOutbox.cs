@@ -9,7 +9,8 @@ namespace AuthingClient.Redis;
 /// replica at once and queued here; the publisher sends the queue in batches and, while Redis
 /// cannot be reached, keeps it and tries again with a bounded backoff, so a revocation made during
 /// an outage reaches the other instances when Redis is back. The queue lives in memory: marks still
-/// queued when the process stops are logged as abandoned.
+/// queued when the process stops are logged as abandoned, unless an <see cref="OutboxFile"/> keeps
+/// them on disk for the next process.
 /// </summary>
 internal sealed class RevocationOutbox
 {
@@ -30,8 +31,12 @@ internal sealed class RevocationOutbox
         _queue.Writer.TryWrite(entry);
     }
 
-    /// <summary>Sends the queue to <paramref name="log"/> until <paramref name="stop"/> is cancelled.</summary>
-    public async Task PublishAsync(RevocationLog log, TimeProvider time, ILogger logger, CancellationToken stop)
+    /// <summary>
+    /// Sends the queue to <paramref name="log"/> until <paramref name="stop"/> is cancelled, telling
+    /// <paramref name="confirmed"/> how many marks (in queue order) each confirmed batch held, and
+    /// the log position Redis gave its last one.
+    /// </summary>
+    public async Task PublishAsync(RevocationLog log, TimeProvider time, ILogger logger, CancellationToken stop, Action<int, LogPosition>? confirmed = null)
     {
         var batch = new List<RevocationEntry>(RevocationLog.PageSize);
         var retry = FirstRetry;
@@ -45,8 +50,9 @@ internal sealed class RevocationOutbox
 
             try
             {
-                await log.AppendAsync(batch).ConfigureAwait(false);
+                var last = await log.AppendAsync(batch).ConfigureAwait(false);
                 Interlocked.Add(ref _pending, -batch.Count);
+                confirmed?.Invoke(batch.Count, last);
                 batch.Clear();
                 retry = FirstRetry;
                 failing = false;

@@ -25,6 +25,8 @@ public static class Program
             ["--fleet-loopback", ..] => await Fleet.FleetLoopback.RunAsync(args).ConfigureAwait(false),
             ["--propagation", ..] => await Fleet.FleetPropagation.RunPropagationAsync(args).ConfigureAwait(false),
             ["--replica-memory", ..] => await Fleet.FleetPropagation.RunMemoryAsync(args).ConfigureAwait(false),
+            ["--outbox-marks", ..] => await Fleet.OutboxMarkCost.RunAsync(args).ConfigureAwait(false),
+            ["--failover-stall", ..] => await Fleet.FailoverStall.RunAsync(args).ConfigureAwait(false),
             _ => RunBenchmarks(args),
         };
     }

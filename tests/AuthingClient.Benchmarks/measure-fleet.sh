@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Suites 5-7: the replicated revoked-token registry (docs/performance.md, "Fleet").
 #
-#   tests/AuthingClient.Benchmarks/measure-fleet.sh [check|loopback|propagation|memory]...   (default: all four)
+#   tests/AuthingClient.Benchmarks/measure-fleet.sh [check|loopback|propagation|memory|outbox]...   (default: all five)
 #
 # Starts its own redis-server on a free 127.0.0.1 port (no persistence; stopped by PID on exit),
 # builds the benchmarks in Release and runs, against that server:
@@ -9,10 +9,11 @@
 #   loopback     --fleet-loopback: JwtBearer alone vs with the replicated check vs with the IDistributedCache check
 #   propagation  --propagation: time for a mark on one instance to be enforced by another (p50/p99)
 #   memory       --replica-memory: managed heap per entry of a replica that loaded 1,000,000 entries
+#   outbox       --outbox-marks: what a mark costs its caller with the outbox in memory and with OutboxPath (fsync per mark, per batch)
 set -euo pipefail
 
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(check loopback propagation memory)
+[ ${#suites[@]} -gt 0 ] || suites=(check loopback propagation memory outbox)
 here=$(cd "$(dirname "$0")" && pwd)
 command -v redis-server >/dev/null || { echo "needs redis-server: apt-get install redis-server"; exit 1; }
 
@@ -31,6 +32,7 @@ for suite in "${suites[@]}"; do
     loopback) "$bench" --fleet-loopback --redis "127.0.0.1:$port" ;;
     propagation) "$bench" --propagation --redis "127.0.0.1:$port" ;;
     memory) "$bench" --replica-memory --redis "127.0.0.1:$port" ;;
+    outbox) "$bench" --outbox-marks --redis "127.0.0.1:$port" ;;
     *) echo "unknown suite $suite"; exit 2 ;;
   esac
 done

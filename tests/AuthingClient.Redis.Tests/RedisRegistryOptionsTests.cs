@@ -35,6 +35,37 @@ public sealed class RedisRegistryOptionsTests
     }
 
     [Fact]
+    public void RegisteredConnectionSettings_Bind_AndNeedNoConnectionString()
+    {
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["Authing:RevokedTokens:UseRegisteredConnection"] = "true",
+            ["Authing:RevokedTokens:RegisteredConnectionKey"] = "cache",
+        });
+
+        var options = provider.GetRequiredService<IOptions<RedisRevokedTokenRegistryOptions>>().Value;
+
+        Assert.Equal((true, "cache", null), (options.UseRegisteredConnection, options.RegisteredConnectionKey, options.Redis));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:6390", "true", null, "Redis and UseRegisteredConnection are both set")]
+    [InlineData(null, null, "cache", "RegisteredConnectionKey is set but UseRegisteredConnection is not")]
+    public void AmbiguousConnectionSettings_FailNamingThem(string? redis, string? useRegistered, string? key, string expected)
+    {
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["Authing:RevokedTokens:Redis"] = redis,
+            ["Authing:RevokedTokens:UseRegisteredConnection"] = useRegistered,
+            ["Authing:RevokedTokens:RegisteredConnectionKey"] = key,
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<RedisRevokedTokenRegistryOptions>>().Value);
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingConnectionString_FailsNamingTheSetting()
     {
         using var provider = Build(new Dictionary<string, string?> { ["Authing:RevokedTokens:KeyPrefix"] = "shop" });

@@ -18,15 +18,19 @@ public sealed class RedisProcess : IAsyncDisposable
     private readonly string _executable;
     private readonly string _directory;
     private readonly bool _persistent;
+    private readonly IReadOnlyList<string> _more;
+    private readonly string? _sentinelConfiguration;
     private readonly List<string> _output = [];
     private Process? _process;
     private bool _frozen;
 
-    private RedisProcess(string executable, int port, bool persistent)
+    private RedisProcess(string executable, int port, bool persistent, IReadOnlyList<string>? more = null, string? sentinelConfiguration = null)
     {
         _executable = executable;
         Port = port;
         _persistent = persistent;
+        _more = more ?? [];
+        _sentinelConfiguration = sentinelConfiguration;
         _directory = Directory.CreateTempSubdirectory("authing-redis-").FullName;
     }
 
@@ -47,21 +51,8 @@ public sealed class RedisProcess : IAsyncDisposable
             .FirstOrDefault(File.Exists);
 
     /// <summary>Starts a server; <paramref name="persistent"/> keeps its data across a kill and restart.</summary>
-    public static async Task<RedisProcess> StartAsync(bool persistent = false)
-    {
-        var executable = Executable ?? throw new InvalidOperationException(Missing);
-        var redis = new RedisProcess(executable, FreePort(), persistent);
-        try
-        {
-            await redis.LaunchAsync();
-            return redis;
-        }
-        catch
-        {
-            await redis.DisposeAsync();
-            throw;
-        }
-    }
+    public static Task<RedisProcess> StartAsync(bool persistent = false) =>
+        StartAsync(new RedisProcess(Executable ?? throw new InvalidOperationException(Missing), FreePort(), persistent));
 
     /// <summary>A port where no server listens yet, for a client that must start before Redis does.</summary>
     public static int FreePort()
@@ -78,6 +69,37 @@ public sealed class RedisProcess : IAsyncDisposable
         await redis.LaunchAsync();
         return redis;
     }
+
+    /// <summary>Starts a server with more <c>redis-server</c> arguments (a cluster node, a replica of another server).</summary>
+    internal static Task<RedisProcess> StartWithAsync(params string[] more) =>
+        StartAsync(new RedisProcess(Executable ?? throw new InvalidOperationException(Missing), FreePort(), persistent: false, more));
+
+    /// <summary>
+    /// Starts a sentinel (<c>redis-server FILE --sentinel</c>): <paramref name="configuration"/> is
+    /// written, after its port, to a file in the process's own folder, which the sentinel rewrites as it learns.
+    /// </summary>
+    internal static Task<RedisProcess> StartSentinelAsync(string configuration) =>
+        StartAsync(new RedisProcess(Executable ?? throw new InvalidOperationException(Missing), FreePort(), persistent: false, sentinelConfiguration: configuration));
+
+    private static async Task<RedisProcess> StartAsync(RedisProcess redis)
+    {
+        try
+        {
+            await redis.LaunchAsync();
+            return redis;
+        }
+        catch
+        {
+            await redis.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs <c>redis-cli</c> (from the package that brings <c>redis-server</c>) against this server and
+    /// returns what it printed; fails with its output if it exits non-zero.
+    /// </summary>
+    public Task<string> CliAsync(params string[] arguments) => RedisCli.RunAsync(["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), .. arguments]);
 
     /// <summary>Kills the server with SIGKILL, as a crash would, and waits until it is gone.</summary>
     public async Task KillAsync()
@@ -160,12 +182,7 @@ public sealed class RedisProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string[] arguments =
-        [
-            "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", _directory, "--save", string.Empty,
-            "--appendonly", _persistent ? "yes" : "no", "--appendfsync", "always", "--loglevel", "warning",
-        ];
-        foreach (var argument in arguments)
+        foreach (var argument in Arguments())
         {
             start.ArgumentList.Add(argument);
         }
@@ -177,8 +194,73 @@ public sealed class RedisProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         _process = process;
 
-        // Ready when it accepts a connection.
-        await using var probe = await ConnectAsync();
+        // Ready when it answers PING (a sentinel or a cluster node not yet in a cluster included).
+        await WaitUntilAnsweringAsync();
+    }
+
+    private string[] Arguments()
+    {
+        var port = Port.ToString(CultureInfo.InvariantCulture);
+        if (_sentinelConfiguration is not null)
+        {
+            // A sentinel needs its configuration in a file it can rewrite (it records what it learns there).
+            var file = Path.Combine(_directory, "sentinel.conf");
+            if (!File.Exists(file))
+            {
+                File.WriteAllText(file, $"port {port}\nbind 127.0.0.1\ndir {_directory}\nloglevel warning\n{_sentinelConfiguration}\n");
+            }
+
+            return [file, "--sentinel"];
+        }
+
+        return
+        [
+            "--port", port, "--bind", "127.0.0.1", "--dir", _directory, "--save", string.Empty,
+            "--appendonly", _persistent ? "yes" : "no", "--appendfsync", "always", "--loglevel", "warning", .. _more,
+        ];
+    }
+
+    private async Task WaitUntilAnsweringAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (_process is { HasExited: true } exited)
+            {
+                throw new InvalidOperationException($"redis-server exited with code {exited.ExitCode}: {Output()}");
+            }
+
+            if (await AnswersPingAsync())
+            {
+                return;
+            }
+
+            if (attempt == ReadyAttempts)
+            {
+                throw new InvalidOperationException($"redis-server did not answer PING on port {Port}: {Output()}");
+            }
+
+            // Not listening yet: the next attempt is bounded by ReadyAttempts.
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task<bool> AnswersPingAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync(IPAddress.Loopback, Port, timeout.Token);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
+            var answer = new byte[7];
+            var read = await stream.ReadAsync(answer, timeout.Token);
+            return read >= 5 && answer.AsSpan(0, 5).SequenceEqual("+PONG"u8);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private void Collect(string? line)

@@ -92,7 +92,7 @@ internal static class FleetLoopback
         return 0;
     }
 
-    private static async Task<WebApplication> StartAsync(FleetTokens tokens, Action<IServiceCollection> configure)
+    internal static async Task<WebApplication> StartAsync(FleetTokens tokens, Action<IServiceCollection> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
