@@ -195,13 +195,7 @@ public static class AuthingServiceCollectionExtensions
         }
 
         return new AuthenticationClient(
-            api,
-            RevocationSettings.FromValidated(
-                options,
-                clientName,
-                provider.GetService<ILoggerFactory>(),
-                provider.GetService<TimeProvider>(),
-                observers,
-                provider.GetService<RevokedTokenRegistry>()));
+            RevocationSettings.FromValidated(api, options, clientName, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>()),
+            LocalRevocationTargets.From(options, observers, provider.GetService<RevokedTokenRegistry>()));
     }
 }

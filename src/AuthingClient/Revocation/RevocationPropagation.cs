@@ -1,4 +1,3 @@
-using AuthingClient.Contract;
 using AuthingClient.Diagnostics;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Logging;
@@ -13,29 +12,25 @@ namespace AuthingClient.Revocation;
 /// </summary>
 internal sealed class RevocationPropagation
 {
-    private readonly IAuthingRevocationApi _api;
     private readonly RevocationSettings _settings;
     private readonly LocalRevocationTargets _targets;
     private readonly string _token;
     private readonly TokenTypeHint? _hint;
-    private readonly Contract.TokenTypeHint? _contractHint;
     private readonly List<Exception> _failures = [];
 
-    private RevocationPropagation(IAuthingRevocationApi api, RevocationSettings settings, string token, TokenTypeHint? hint, Contract.TokenTypeHint? contractHint)
+    private RevocationPropagation(RevocationSettings settings, LocalRevocationTargets targets, string token, TokenTypeHint? hint)
     {
-        _api = api;
         _settings = settings;
-        _targets = settings.LocalTargets;
+        _targets = targets;
         _token = token;
         _hint = hint;
-        _contractHint = contractHint;
     }
 
     /// <summary>Revokes at Authing and, when the client has local targets, reaches them too.</summary>
-    public static Task<bool> RunAsync(IAuthingRevocationApi api, RevocationSettings settings, string token, TokenTypeHint? hint, Contract.TokenTypeHint? contractHint, CancellationToken cancellationToken) =>
-        settings.LocalTargets.IsEmpty
-            ? new RevocationCall(api, settings, token, contractHint).RunAsync(cancellationToken)
-            : new RevocationPropagation(api, settings, token, hint, contractHint).RunAsync(cancellationToken);
+    public static Task<bool> RunAsync(RevocationSettings settings, LocalRevocationTargets targets, string token, TokenTypeHint? hint, CancellationToken cancellationToken) =>
+        targets.IsEmpty
+            ? new RevocationCall(settings, token, hint).RunAsync(cancellationToken)
+            : new RevocationPropagation(settings, targets, token, hint).RunAsync(cancellationToken);
 
     private async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +39,7 @@ internal sealed class RevocationPropagation
             await MarkAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var call = new RevocationCall(_api, _settings, _token, _contractHint);
+        var call = new RevocationCall(_settings, _token, _hint);
         bool revoked;
         try
         {

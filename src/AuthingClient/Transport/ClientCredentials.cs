@@ -36,16 +36,27 @@ internal sealed class ClientCredentials
     }
 
     /// <summary>The form of one revocation (RFC 7009 §2.1); the hint only when the caller gave one.</summary>
-    public RevocationRequest CreateRequest(string token, Contract.TokenTypeHint? hint) => new()
+    /// <param name="token">The token, already checked (<see cref="TokenArgument"/>).</param>
+    /// <param name="hint">The caller's hint, already checked to be defined.</param>
+    public RevocationRequest CreateRequest(string token, TokenTypeHint? hint) => new()
     {
         Token = token,
-        Token_type_hint = hint,
+        Token_type_hint = ToContract(hint),
         Client_id = _clientId,
         Client_secret = _secretInBody,
     };
 
     /// <summary>Never shows credentials.</summary>
     public override string ToString() => "ClientCredentials(***)";
+
+    // The one place the public hint becomes the generated contract's: the request path carries the public one.
+    private static Contract.TokenTypeHint? ToContract(TokenTypeHint? hint) => hint switch
+    {
+        null => null,
+        TokenTypeHint.AccessToken => Contract.TokenTypeHint.Access_token,
+        TokenTypeHint.RefreshToken => Contract.TokenTypeHint.Refresh_token,
+        _ => throw new ArgumentOutOfRangeException(nameof(hint), hint, "Not a defined token type hint."),
+    };
 
     // RFC 6749 §2.3.1: id and secret are form-encoded *before* base64. Authing's hex ids and
     // secrets are unchanged by that, but a secret with '+', '%', ':' or a space is not.

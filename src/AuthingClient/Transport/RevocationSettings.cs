@@ -1,28 +1,24 @@
 using AuthingClient.Configuration;
+using AuthingClient.Contract;
+using AuthingClient.Diagnostics;
 using AuthingClient.Resilience;
-using AuthingClient.Revocation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace AuthingClient.Transport;
 
 /// <summary>
-/// Everything a revocation needs that does not change between calls, prepared once from validated
-/// options: credentials, the path to use, retries and time-outs, logging and time, and the names
-/// telemetry reports the client by.
+/// Everything a revocation at Authing needs that does not change between calls, prepared once from
+/// validated options: the generated contract to send through, the request's client
+/// authentication, retries and time-outs, the clock, and where the call is reported.
 /// </summary>
 internal sealed class RevocationSettings
 {
-    private RevocationSettings(AuthenticationClientOptions options, string? clientName, ILogger logger, TimeProvider timeProvider, LocalRevocationTargets localTargets)
+    private RevocationSettings(IAuthingRevocationApi api, AuthenticationClientOptions options, string? clientName, ILogger logger, TimeProvider timeProvider)
     {
+        Api = api;
         Credentials = ClientCredentials.From(options);
         Protocol = options.Protocol;
-        ClientName = clientName;
-
-        // The host only (validation refuses user information in AppHost; the path is not an address).
-        // IdnHost: an IPv6 address without brackets, a DNS name as DNS sees it (OpenTelemetry's server.address).
-        ServerAddress = AuthingHttp.BaseAddress(options).IdnHost;
         Secret = options.AppSecret;
         Logger = logger;
         TimeProvider = timeProvider;
@@ -30,18 +26,18 @@ internal sealed class RevocationSettings
         Timeout = options.Timeout;
         AttemptTimeout = options.AttemptTimeout;
         AttemptDeadlines = new AttemptDeadlines(timeProvider);
-        LocalTargets = localTargets;
+
+        // The host only (validation refuses user information in AppHost; the path is not an address).
+        // IdnHost: an IPv6 address without brackets, a DNS name as DNS sees it (OpenTelemetry's server.address).
+        Reporter = new RevocationReporter(logger, timeProvider, WireNames.Protocol.ToWireName(options.Protocol), AuthingHttp.BaseAddress(options).IdnHost, clientName);
     }
+
+    /// <summary>The generated contract, implemented by Refit over the client's <see cref="HttpClient"/>.</summary>
+    public IAuthingRevocationApi Api { get; }
 
     public ClientCredentials Credentials { get; }
 
     public AuthingProtocol Protocol { get; }
-
-    /// <summary>The name of a keyed client (dependency injection); <see langword="null"/> for the unnamed one.</summary>
-    public string? ClientName { get; }
-
-    /// <summary>The host of AppHost, reported as <c>server.address</c>.</summary>
-    public string ServerAddress { get; }
 
     /// <summary>Kept only to scrub it from server text; never logged or sent except as configured.</summary>
     public string? Secret { get; }
@@ -61,43 +57,25 @@ internal sealed class RevocationSettings
 
     public AttemptDeadlines AttemptDeadlines { get; }
 
-    /// <summary>The registry and observers every revocation must also reach.</summary>
-    public LocalRevocationTargets LocalTargets { get; }
-
-    /// <summary>Validates the options, then prepares the settings (the standalone constructors).</summary>
-    /// <param name="options">The client's options, with its own registry and observers.</param>
-    /// <param name="loggerFactory">Where log events go.</param>
-    /// <param name="timeProvider">The clock.</param>
-    /// <exception cref="OptionsValidationException">The options are invalid.</exception>
-    public static RevocationSettings Create(AuthenticationClientOptions options, ILoggerFactory? loggerFactory, TimeProvider? timeProvider)
-    {
-        ValidatedOptions.ThrowIfInvalid(AuthenticationClientOptionsValidator.Instance, options);
-        return FromValidated(options, clientName: null, loggerFactory, timeProvider, observers: null, registry: null);
-    }
+    /// <summary>Where each revocation's span, log events and metrics go.</summary>
+    public RevocationReporter Reporter { get; }
 
     /// <summary>
-    /// Prepares the settings from options already validated: dependency injection's options
-    /// factory runs the same validator before handing them out, so it is not run twice.
+    /// Prepares the settings from options already validated (by the constructor, or by dependency
+    /// injection's options factory, which runs the same validator before handing them out).
     /// </summary>
-    /// <param name="options">The client's options, with its own registry and observers.</param>
+    /// <param name="api">The generated contract to send through.</param>
+    /// <param name="options">The client's options.</param>
     /// <param name="clientName">The name of a keyed client; <see langword="null"/> for the unnamed one.</param>
     /// <param name="loggerFactory">Where log events go.</param>
     /// <param name="timeProvider">The clock.</param>
-    /// <param name="observers">More observers (from dependency injection).</param>
-    /// <param name="registry">The registry to mark when the options name none (from dependency injection).</param>
-    public static RevocationSettings FromValidated(
-        AuthenticationClientOptions options,
-        string? clientName,
-        ILoggerFactory? loggerFactory,
-        TimeProvider? timeProvider,
-        IEnumerable<IRevocationObserver>? observers,
-        RevokedTokenRegistry? registry) =>
+    public static RevocationSettings FromValidated(IAuthingRevocationApi api, AuthenticationClientOptions options, string? clientName, ILoggerFactory? loggerFactory, TimeProvider? timeProvider) =>
         new(
+            api,
             options,
             clientName,
             (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AuthenticationClient>(),
-            timeProvider ?? TimeProvider.System,
-            LocalRevocationTargets.From(options, observers, registry));
+            timeProvider ?? TimeProvider.System);
 
     public override string ToString() => $"RevocationSettings(Protocol={Protocol})";
 }
