@@ -4,39 +4,29 @@ namespace AuthingClient.Resilience;
 /// The time one revocation may take, counted from its start on the client's clock: the overall
 /// <c>Timeout</c>, and each attempt's share of it (<c>AttemptTimeout</c>, cut to what is left).
 /// The one place both are computed: the retry decision, the wait before a retry and the attempt
-/// deadline all ask it.
+/// deadline all ask it. Started by <see cref="TimeLimits.Start"/>.
 /// </summary>
 internal readonly struct TimeBudget
 {
-    private readonly TimeProvider _time;
-    private readonly TimeSpan _timeout;
-    private readonly TimeSpan _attemptTimeout;
+    private readonly TimeLimits _limits;
 
-    private TimeBudget(TimeProvider time, TimeSpan timeout, TimeSpan attemptTimeout)
+    internal TimeBudget(TimeLimits limits, long startedAt)
     {
-        _time = time;
-        _timeout = timeout;
-        _attemptTimeout = attemptTimeout;
-        StartedAt = time.GetTimestamp();
+        _limits = limits;
+        StartedAt = startedAt;
     }
 
     /// <summary>When the revocation started, a timestamp of the client's clock.</summary>
     public long StartedAt { get; }
 
     /// <summary>The time spent since the revocation started.</summary>
-    public TimeSpan Elapsed => _time.GetElapsedTime(StartedAt);
+    public TimeSpan Elapsed => _limits.TimeProvider.GetElapsedTime(StartedAt);
 
     /// <summary>Whether the overall time-out has passed: no attempt is worth starting.</summary>
-    public bool IsSpent => Elapsed >= _timeout;
-
-    /// <summary>Starts the budget of a revocation now.</summary>
-    /// <param name="time">The client's clock.</param>
-    /// <param name="timeout">The whole revocation's time-out, retries and waits included.</param>
-    /// <param name="attemptTimeout">One attempt's time-out.</param>
-    public static TimeBudget Start(TimeProvider time, TimeSpan timeout, TimeSpan attemptTimeout) => new(time, timeout, attemptTimeout);
+    public bool IsSpent => Elapsed >= _limits.Timeout;
 
     /// <summary>Whether a wait of <paramref name="delay"/> would end before the overall time-out.</summary>
-    public bool Allows(TimeSpan delay) => delay < _timeout - Elapsed;
+    public bool Allows(TimeSpan delay) => delay < _limits.Timeout - Elapsed;
 
     /// <summary>
     /// The budget of attempt number <paramref name="attempt"/>, starting now: <c>AttemptTimeout</c>,
@@ -45,11 +35,12 @@ internal readonly struct TimeBudget
     public AttemptBudget ForAttempt(int attempt)
     {
         // The first attempt starts as the revocation does: no need to read the clock for it.
-        var startedAt = attempt == 1 ? StartedAt : _time.GetTimestamp();
-        var left = _timeout - _time.GetElapsedTime(StartedAt, startedAt);
-        return left <= _attemptTimeout
+        var time = _limits.TimeProvider;
+        var startedAt = attempt == 1 ? StartedAt : time.GetTimestamp();
+        var left = _limits.Timeout - time.GetElapsedTime(StartedAt, startedAt);
+        return left <= _limits.AttemptTimeout
             ? new AttemptBudget(left, startedAt, EndsWithTheRevocation: true)
-            : new AttemptBudget(_attemptTimeout, startedAt, EndsWithTheRevocation: false);
+            : new AttemptBudget(_limits.AttemptTimeout, startedAt, EndsWithTheRevocation: false);
     }
 }
 

@@ -17,7 +17,6 @@ internal sealed class RevocationCall
 {
     private readonly RevocationSettings _settings;
     private readonly RevocationRequest _request;
-    private readonly string _token;
     private readonly TimeBudget _budget;
     private RevocationReport _report;
     private int _attempts;
@@ -26,9 +25,8 @@ internal sealed class RevocationCall
     public RevocationCall(RevocationSettings settings, string token, TokenTypeHint? hint)
     {
         _settings = settings;
-        _token = token;
         _request = settings.Credentials.CreateRequest(token, hint);
-        _budget = TimeBudget.Start(settings.TimeProvider, settings.Timeout, settings.AttemptTimeout);
+        _budget = settings.TimeLimits.Start();
     }
 
     /// <summary>How many attempts were sent (at least one once <see cref="RunAsync"/> ran).</summary>
@@ -36,14 +34,14 @@ internal sealed class RevocationCall
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        _report = _settings.Reporter.Start(_token, _budget.StartedAt);
+        _report = _settings.Reporter.Start(_request.Token, _budget.StartedAt);
         try
         {
             var response = await SendWithRetriesAsync(cancellationToken).ConfigureAwait(false);
             using (response)
             {
                 var revoked = await RevocationResponse
-                    .InterpretAsync(response, new SecretRedactor(_token, _settings.Secret), Attempts, _settings.TimeProvider, cancellationToken)
+                    .InterpretAsync(response, new SecretRedactor(_request.Token, _settings.Secret), Attempts, _settings.TimeProvider, cancellationToken)
                     .ConfigureAwait(false);
                 _report.Answered(revoked ? RevocationOutcome.Revoked : RevocationOutcome.NotRevoked, response.StatusCode, Attempts);
                 return revoked;

@@ -23,8 +23,7 @@ internal sealed class RevocationSettings
         Logger = logger;
         TimeProvider = timeProvider;
         Retries = new RevocationRetries(options, timeProvider);
-        Timeout = options.Timeout;
-        AttemptTimeout = options.AttemptTimeout;
+        TimeLimits = new TimeLimits(timeProvider, options.Timeout, options.AttemptTimeout);
         AttemptDeadlines = new AttemptDeadlines(timeProvider);
 
         // The host only (validation refuses user information in AppHost; the path is not an address).
@@ -49,11 +48,8 @@ internal sealed class RevocationSettings
     /// <summary>When a failed attempt gets another one, and after what wait.</summary>
     public RevocationRetries Retries { get; }
 
-    /// <summary>The whole call's time budget, retries and waits included.</summary>
-    public TimeSpan Timeout { get; }
-
-    /// <summary>One attempt's time budget (cut to what is left of <see cref="Timeout"/>).</summary>
-    public TimeSpan AttemptTimeout { get; }
+    /// <summary>The whole call's time-out and one attempt's; each call starts its budget from them.</summary>
+    public TimeLimits TimeLimits { get; }
 
     public AttemptDeadlines AttemptDeadlines { get; }
 
