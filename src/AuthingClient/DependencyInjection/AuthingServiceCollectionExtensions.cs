@@ -135,11 +135,11 @@ public static class AuthingServiceCollectionExtensions
 
     /// <summary>
     /// The one registration path: <paramref name="name"/> is <see cref="Unnamed"/> (the options' default name) for
-    /// the unnamed client, which is registered unkeyed, as it always was.
+    /// the unnamed client, which is registered unkeyed, so <c>GetRequiredService&lt;AuthenticationClient&gt;()</c> finds it.
     /// </summary>
     private static AuthingClientBuilder AddClient(this IServiceCollection services, string name, Action<AuthenticationClientOptions> configure)
     {
-        // Telemetry names keyed clients only; the unnamed one reports no name, as it always did.
+        // Telemetry names keyed clients only: the unnamed one has no name to report.
         var clientName = name == Unnamed ? null : name;
         services.AddOptions<AuthenticationClientOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthenticationClientOptions>>(AuthenticationClientOptionsValidator.Instance));
@@ -166,7 +166,7 @@ public static class AuthingServiceCollectionExtensions
             {
                 http.BaseAddress = AuthingHttp.BaseAddress(provider.GetRequiredService<IOptionsMonitor<AuthenticationClientOptions>>().Get(name));
 
-                // Time-outs belong to the resilience pipeline (per attempt and overall).
+                // Time-outs belong to the revocation's time budget (per attempt and overall).
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(AuthingHttp.CreatePrimaryHandler)
