@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using AuthingClient.Configuration;
 using AuthingClient.Contract;
+using AuthingClient.Propagation;
 using AuthingClient.Revocation;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ namespace AuthingClient;
 /// </remarks>
 public class AuthenticationClient : IDisposable
 {
-    private readonly RevocationSettings _settings = null!;
+    private readonly RevocationServices _services = null!;
     private readonly LocalRevocationTargets _targets = LocalRevocationTargets.None;
     private readonly HttpClient? _ownedHttpClient;
 
@@ -49,7 +50,7 @@ public class AuthenticationClient : IDisposable
             ? AuthingHttp.CreateStandaloneClient(options)
             : AuthingHttp.OverCallerClient(httpClient, options);
         var api = RestService.ForGenerated<IAuthingRevocationApi>(_ownedHttpClient, AuthingHttp.CreateRefitSettings());
-        _settings = RevocationSettings.FromValidated(api, options, clientName: null, loggerFactory, timeProvider);
+        _services = RevocationServices.FromValidated(api, options, clientName: null, loggerFactory, timeProvider);
         _targets = LocalRevocationTargets.From(options, observers: null, registry: null);
     }
 
@@ -58,9 +59,9 @@ public class AuthenticationClient : IDisposable
     {
     }
 
-    internal AuthenticationClient(RevocationSettings settings, LocalRevocationTargets targets)
+    internal AuthenticationClient(RevocationServices services, LocalRevocationTargets targets)
     {
-        _settings = settings;
+        _services = services;
         _targets = targets;
     }
 
@@ -105,7 +106,7 @@ public class AuthenticationClient : IDisposable
             return Task.FromCanceled<bool>(cancellationToken);
         }
 
-        return RevocationPropagation.RunAsync(_settings, _targets, token, tokenTypeHint, cancellationToken);
+        return RevocationPropagation.RunAsync(_services, _targets, token, tokenTypeHint, cancellationToken);
     }
 
     /// <summary>Releases the connection pool when this client created it; a caller's <see cref="HttpClient"/> is left open.</summary>

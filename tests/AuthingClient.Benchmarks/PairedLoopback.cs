@@ -40,13 +40,13 @@ internal static class PairedLoopback
         using var refitHttp = RefitContractRevoker.CreateLibraryLikeClient(LibraryLikeHandler(), server.BaseAddress);
         using var directHttp = new HttpClient(LibraryLikeHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         using var withoutRefit = new AuthenticationClient(
-            AuthingClient.Transport.RevocationSettings.FromValidated(
+            AuthingClient.Transport.RevocationServices.FromValidated(
                 new DirectContractApi(directHttp, server.BaseAddress),
                 new AuthenticationClientOptions { AppId = RevocationFixture.AppId, AppSecret = RevocationFixture.AppSecret, AppHost = server.BaseAddress.GetLeftPart(UriPartial.Authority) },
                 clientName: null,
                 loggerFactory: null,
                 timeProvider: null),
-            AuthingClient.Revocation.LocalRevocationTargets.None);
+            AuthingClient.Propagation.LocalRevocationTargets.None);
         var breakdown = args.Contains("--breakdown");
         if (breakdown || args.Contains("--with-refit"))
         {

@@ -1,6 +1,7 @@
 using AuthingClient;
 using AuthingClient.Configuration;
 using AuthingClient.Contract;
+using AuthingClient.Propagation;
 using AuthingClient.Revocation;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Configuration;
@@ -195,7 +196,7 @@ public static class AuthingServiceCollectionExtensions
         }
 
         return new AuthenticationClient(
-            RevocationSettings.FromValidated(api, options, clientName, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>()),
+            RevocationServices.FromValidated(api, options, clientName, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>()),
             LocalRevocationTargets.From(options, observers, provider.GetService<RevokedTokenRegistry>()));
     }
 }

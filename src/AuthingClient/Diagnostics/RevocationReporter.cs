@@ -90,7 +90,7 @@ internal struct RevocationReport : IDisposable
         var logger = _reporter.Logger;
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            RevocationLog.Retrying(logger, failedAttempt, Fingerprint, (int?)statusCode, timedOut, delay.TotalMilliseconds);
+            RevocationLogEvents.Retrying(logger, failedAttempt, Fingerprint, (int?)statusCode, timedOut, delay.TotalMilliseconds);
         }
     }
 
@@ -118,7 +118,7 @@ internal struct RevocationReport : IDisposable
         var logger = _reporter.Logger;
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            RevocationLog.Failed(logger, Fingerprint, outcome.ToTagValue(), (int?)exception.StatusCode, exception.Error, exception.Attempts, elapsed.TotalMilliseconds);
+            RevocationLogEvents.Failed(logger, Fingerprint, outcome.ToTagValue(), (int?)exception.StatusCode, exception.Error, exception.Attempts, elapsed.TotalMilliseconds);
         }
 
         return exception;
@@ -138,7 +138,7 @@ internal struct RevocationReport : IDisposable
         var logger = _reporter.Logger;
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            RevocationLog.Starting(logger, Fingerprint, _reporter.Protocol);
+            RevocationLogEvents.Starting(logger, Fingerprint, _reporter.Protocol);
         }
     }
 
@@ -155,7 +155,7 @@ internal struct RevocationReport : IDisposable
         if (logged)
         {
             var (tokenHash, outcomeName) = (Fingerprint, outcome.ToTagValue());
-            RevocationLog.Finished(logger, tokenHash, outcomeName, statusCode, attempts, elapsed.TotalMilliseconds);
+            RevocationLogEvents.Finished(logger, tokenHash, outcomeName, statusCode, attempts, elapsed.TotalMilliseconds);
         }
     }
 }

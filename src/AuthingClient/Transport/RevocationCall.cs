@@ -15,18 +15,18 @@ namespace AuthingClient.Transport;
 /// </summary>
 internal sealed class RevocationCall
 {
-    private readonly RevocationSettings _settings;
+    private readonly RevocationServices _services;
     private readonly RevocationRequest _request;
     private readonly TimeBudget _budget;
     private RevocationReport _report;
     private int _attempts;
     private HttpStatusCode? _lastStatus;
 
-    public RevocationCall(RevocationSettings settings, string token, TokenTypeHint? hint)
+    public RevocationCall(RevocationServices services, string token, TokenTypeHint? hint)
     {
-        _settings = settings;
-        _request = settings.Credentials.CreateRequest(token, hint);
-        _budget = settings.TimeLimits.Start();
+        _services = services;
+        _request = services.RequestBuilder.Build(token, hint);
+        _budget = services.TimeLimits.Start();
     }
 
     /// <summary>How many attempts were sent (at least one once <see cref="RunAsync"/> ran).</summary>
@@ -34,14 +34,14 @@ internal sealed class RevocationCall
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        _report = _settings.Reporter.Start(_request.Token, _budget.StartedAt);
+        _report = _services.Reporter.Start(_request.Token, _budget.StartedAt);
         try
         {
             var response = await SendWithRetriesAsync(cancellationToken).ConfigureAwait(false);
             using (response)
             {
                 var revoked = await RevocationResponse
-                    .InterpretAsync(response, new SecretRedactor(_request.Token, _settings.Secret), Attempts, _settings.TimeProvider, cancellationToken)
+                    .InterpretAsync(response, new SecretRedactor(_request.Token, _services.Secret), Attempts, _services.TimeProvider, cancellationToken)
                     .ConfigureAwait(false);
                 _report.Answered(revoked ? RevocationOutcome.Revoked : RevocationOutcome.NotRevoked, response.StatusCode, Attempts);
                 return revoked;
@@ -72,7 +72,7 @@ internal sealed class RevocationCall
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpResponseMessage> SendWithRetriesAsync(CancellationToken cancellationToken)
     {
-        var retries = _settings.Retries;
+        var retries = _services.Retries;
         for (var attempt = 1; ; attempt++)
         {
             HttpResponseMessage? response = null;
@@ -106,7 +106,7 @@ internal sealed class RevocationCall
                 _report.Retrying(attempt, delay, retriedStatus, failure is TimeoutException);
             }
 
-            await Task.Delay(delay, _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, _services.TimeProvider, cancellationToken).ConfigureAwait(false);
             if (retries.OnRetry is { } onRetry)
             {
                 await onRetry(new RevocationRetryArguments(attempt + 1, retriedStatus, delay, cancellationToken)).ConfigureAwait(false);
@@ -127,13 +127,13 @@ internal sealed class RevocationCall
         }
 
         using var activity = RevocationTelemetry.StartAttempt(attempt);
-        using var deadline = _settings.AttemptDeadlines.Start(cancellationToken);
+        using var deadline = _services.AttemptDeadlines.Start(cancellationToken);
         try
         {
-            var api = _settings.Api;
-            var sending = _settings.Protocol == AuthingProtocol.OAuth
+            var api = _services.Api;
+            var sending = _services.Protocol == AuthingProtocol.OAuth
                 ? api.RevokeOAuthTokenAsync(_request, deadline.Token)
-                : api.RevokeOidcTokenAsync(_request, _settings.Credentials.BasicAuthorization, deadline.Token);
+                : api.RevokeOidcTokenAsync(_request, _services.RequestBuilder.BasicAuthorization, deadline.Token);
             if (!sending.IsCompleted)
             {
                 // Waiting for the network: only now can the budget run out. The time the send took

@@ -49,13 +49,13 @@ public sealed class PerCallVariants : IDisposable
         AuthenticationClientOneAttempt = Library(LibraryClient.CreateProvider(AppHost, static () => new OkHandler(), static options => options.Retry.MaxAttempts = 1));
         var withoutRefitOptions = new AuthenticationClientOptions { AppId = RevocationFixture.AppId, AppSecret = RevocationFixture.AppSecret, AppHost = AppHost.GetLeftPart(UriPartial.Authority) };
         var withoutRefit = Own(new AuthenticationClient(
-            AuthingClient.Transport.RevocationSettings.FromValidated(
+            AuthingClient.Transport.RevocationServices.FromValidated(
                 new DirectContractApi(Own(new HttpClient(new OkHandler()) { Timeout = Timeout.InfiniteTimeSpan }), AppHost),
                 withoutRefitOptions,
                 clientName: null,
                 loggerFactory: null,
                 timeProvider: null),
-            AuthingClient.Revocation.LocalRevocationTargets.None));
+            AuthingClient.Propagation.LocalRevocationTargets.None));
         AuthenticationClientWithoutRefit = token => withoutRefit.RevokeTokenAsync(token);
         AuthenticationClientNoOpRegistry = Library(LibraryClient.CreateProvider(
             AppHost,

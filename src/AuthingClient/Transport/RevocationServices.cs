@@ -12,12 +12,12 @@ namespace AuthingClient.Transport;
 /// validated options: the generated contract to send through, the request's client
 /// authentication, retries and time-outs, the clock, and where the call is reported.
 /// </summary>
-internal sealed class RevocationSettings
+internal sealed class RevocationServices
 {
-    private RevocationSettings(IAuthingRevocationApi api, AuthenticationClientOptions options, string? clientName, ILogger logger, TimeProvider timeProvider)
+    private RevocationServices(IAuthingRevocationApi api, AuthenticationClientOptions options, string? clientName, ILogger logger, TimeProvider timeProvider)
     {
         Api = api;
-        Credentials = ClientCredentials.From(options);
+        RequestBuilder = RevocationRequestBuilder.From(options);
         Protocol = options.Protocol;
         Secret = options.AppSecret;
         Logger = logger;
@@ -34,7 +34,8 @@ internal sealed class RevocationSettings
     /// <summary>The generated contract, implemented by Refit over the client's <see cref="HttpClient"/>.</summary>
     public IAuthingRevocationApi Api { get; }
 
-    public ClientCredentials Credentials { get; }
+    /// <summary>Builds each revocation's form, with the client authentication in it or beside it.</summary>
+    public RevocationRequestBuilder RequestBuilder { get; }
 
     public AuthingProtocol Protocol { get; }
 
@@ -57,7 +58,7 @@ internal sealed class RevocationSettings
     public RevocationReporter Reporter { get; }
 
     /// <summary>
-    /// Prepares the settings from options already validated (by the constructor, or by dependency
+    /// Prepares the services from options already validated (by the constructor, or by dependency
     /// injection's options factory, which runs the same validator before handing them out).
     /// </summary>
     /// <param name="api">The generated contract to send through.</param>
@@ -65,7 +66,7 @@ internal sealed class RevocationSettings
     /// <param name="clientName">The name of a keyed client; <see langword="null"/> for the unnamed one.</param>
     /// <param name="loggerFactory">Where log events go.</param>
     /// <param name="timeProvider">The clock.</param>
-    public static RevocationSettings FromValidated(IAuthingRevocationApi api, AuthenticationClientOptions options, string? clientName, ILoggerFactory? loggerFactory, TimeProvider? timeProvider) =>
+    public static RevocationServices FromValidated(IAuthingRevocationApi api, AuthenticationClientOptions options, string? clientName, ILoggerFactory? loggerFactory, TimeProvider? timeProvider) =>
         new(
             api,
             options,
@@ -73,5 +74,5 @@ internal sealed class RevocationSettings
             (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<AuthenticationClient>(),
             timeProvider ?? TimeProvider.System);
 
-    public override string ToString() => $"RevocationSettings(Protocol={Protocol})";
+    public override string ToString() => $"RevocationServices(Protocol={Protocol})";
 }

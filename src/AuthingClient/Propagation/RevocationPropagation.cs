@@ -1,8 +1,9 @@
 using AuthingClient.Diagnostics;
+using AuthingClient.Revocation;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Logging;
 
-namespace AuthingClient.Revocation;
+namespace AuthingClient.Propagation;
 
 /// <summary>
 /// A revocation as the application sees it: at Authing and in every local cache. Marks the
@@ -12,25 +13,25 @@ namespace AuthingClient.Revocation;
 /// </summary>
 internal sealed class RevocationPropagation
 {
-    private readonly RevocationSettings _settings;
+    private readonly RevocationServices _services;
     private readonly LocalRevocationTargets _targets;
     private readonly string _token;
     private readonly TokenTypeHint? _hint;
     private readonly List<Exception> _failures = [];
 
-    private RevocationPropagation(RevocationSettings settings, LocalRevocationTargets targets, string token, TokenTypeHint? hint)
+    private RevocationPropagation(RevocationServices services, LocalRevocationTargets targets, string token, TokenTypeHint? hint)
     {
-        _settings = settings;
+        _services = services;
         _targets = targets;
         _token = token;
         _hint = hint;
     }
 
     /// <summary>Revokes at Authing and, when the client has local targets, reaches them too.</summary>
-    public static Task<bool> RunAsync(RevocationSettings settings, LocalRevocationTargets targets, string token, TokenTypeHint? hint, CancellationToken cancellationToken) =>
+    public static Task<bool> RunAsync(RevocationServices services, LocalRevocationTargets targets, string token, TokenTypeHint? hint, CancellationToken cancellationToken) =>
         targets.IsEmpty
-            ? new RevocationCall(settings, token, hint).RunAsync(cancellationToken)
-            : new RevocationPropagation(settings, targets, token, hint).RunAsync(cancellationToken);
+            ? new RevocationCall(services, token, hint).RunAsync(cancellationToken)
+            : new RevocationPropagation(services, targets, token, hint).RunAsync(cancellationToken);
 
     private async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +40,7 @@ internal sealed class RevocationPropagation
             await MarkAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var call = new RevocationCall(_settings, _token, _hint);
+        var call = new RevocationCall(_services, _token, _hint);
         bool revoked;
         try
         {
@@ -124,10 +125,10 @@ internal sealed class RevocationPropagation
             _failures.Add(exception);
         }
 
-        if (_settings.Logger.IsEnabled(LogLevel.Warning))
+        if (_services.Logger.IsEnabled(LogLevel.Warning))
         {
             var target = observer is null ? "the revoked-token registry" : $"revocation observer {observer.GetType().Name}";
-            LocalRevocationLog.Failed(_settings.Logger, TokenFingerprint.Of(_token), target, exception);
+            RevocationLogEvents.LocalRevocationFailed(_services.Logger, TokenFingerprint.Of(_token), target, exception);
         }
     }
 }
