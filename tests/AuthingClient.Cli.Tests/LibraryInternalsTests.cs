@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using AuthingClient.TestSupport;
 
 namespace AuthingClient.Cli.Tests;
 
@@ -31,7 +32,7 @@ public sealed partial class LibraryInternalsTests
             .Where(name => !publicNames.Contains(name))
             .ToHashSet(StringComparer.Ordinal);
         var cliTypes = typeof(global::AuthingClient.Cli.Revocation.TokenRevoker).Assembly.GetTypes().Select(type => type.Name).ToHashSet(StringComparer.Ordinal);
-        var source = Path.Combine(RepositoryRoot(), "src", "AuthingClient.Cli");
+        var source = Path.Combine(RepositoryRoot.Path, "src", "AuthingClient.Cli");
 
         var used = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -40,21 +41,8 @@ public sealed partial class LibraryInternalsTests
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
 
-        // Extension methods (RevocationOutcomeNames.ToTagValue) are used without their type's name.
+        // A declared one may not appear by name: an extension method (RevocationOutcomeNames.ToTagValue) is called without it.
         Assert.Equal([], used.Except(Declared, StringComparer.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AuthingClient.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (AuthingClient.sln) is not above the test's directory.");
     }
 
     [GeneratedRegex(@"\b[A-Z]\w*\b")]

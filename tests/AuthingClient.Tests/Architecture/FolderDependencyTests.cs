@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AuthingClient.TestSupport;
 
 namespace AuthingClient.Tests.Architecture;
 
@@ -19,7 +20,7 @@ public sealed partial class FolderDependencyTests
     /// </summary>
     private static readonly string[][] KnownCycles = [["Configuration", "Revocation"]];
 
-    private static readonly string Library = Path.Combine(RepositoryRoot(), "src", "AuthingClient");
+    private static readonly string Library = Path.Combine(RepositoryRoot.Path, "src", "AuthingClient");
 
     [Fact]
     public void Folders_OfTheLibrary_DependOnEachOtherWithoutCycles()
@@ -125,19 +126,6 @@ public sealed partial class FolderDependencyTests
     private static string Describe(Dictionary<string, Dictionary<string, string>> edges) =>
         string.Join("\n", edges.OrderBy(edge => edge.Key, StringComparer.Ordinal).SelectMany(edge =>
             edge.Value.OrderBy(target => target.Key, StringComparer.Ordinal).Select(target => $"{edge.Key} -> {target.Key} (first in {target.Value})")));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "AuthingClient.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (AuthingClient.sln) is not above the test's directory.");
-    }
 
     // A using of a folder's namespace, or a name qualified with it (not a longer namespace that
     // happens to end in a folder's name, such as System.Diagnostics).
