@@ -196,7 +196,7 @@ internal sealed class RevokeCommand : Command
 
     /// <summary>
     /// More requests in flight than the rate lets out within a few seconds only wait in the queue,
-    /// and a library retry queued behind them would spend its attempt time-out there.
+    /// and a library retry queued behind them would spend its revocation's overall time-out there.
     /// </summary>
     private static int CappedByRate(int concurrency, double? rate) =>
         rate is { } perSecond ? Math.Min(concurrency, Math.Max(1, (int)Math.Ceiling(perSecond * QueuedSeconds))) : concurrency;

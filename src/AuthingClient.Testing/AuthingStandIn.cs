@@ -108,7 +108,22 @@ public sealed class AuthingStandIn : IDisposable
         _endpoint.EnqueueFault(fault);
     }
 
-    /// <summary>Forgets revoked tokens, pending faults and the request count, for reuse across tests.</summary>
+    /// <summary>
+    /// Holds revocation requests without an answer from now on, after letting the next
+    /// <paramref name="after"/> through: to test what a client does with requests in flight (a
+    /// kill, a cancellation, a time-out). A held request still counts in <see cref="RequestCount"/>.
+    /// A hold already in place is released.
+    /// </summary>
+    /// <param name="after">How many requests to answer before holding; 0 holds the next one.</param>
+    /// <returns>The hold: await <see cref="StandInHold.FirstHeld"/>, then <see cref="StandInHold.Release"/> it.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="after"/> is negative.</exception>
+    public StandInHold HoldRequests(int after = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(after);
+        return _endpoint.Hold(after);
+    }
+
+    /// <summary>Forgets revoked tokens, pending faults, a hold and the request count, for reuse across tests.</summary>
     public void Reset() => _endpoint.Reset();
 
     /// <summary>Stops the server. The records stay readable.</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using AuthingClient.Configuration;
 using AuthingClient.Contract;
+using AuthingClient.Propagation;
 using AuthingClient.Revocation;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Options;
@@ -24,8 +26,8 @@ namespace AuthingClient;
 /// </remarks>
 public class AuthenticationClient : IDisposable
 {
-    private readonly IAuthingRevocationApi _api = null!;
-    private readonly RevocationSettings _settings = null!;
+    private readonly RevocationServices _services = null!;
+    private readonly LocalRevocationTargets _targets = LocalRevocationTargets.None;
     private readonly HttpClient? _ownedHttpClient;
 
     /// <summary>
@@ -43,11 +45,13 @@ public class AuthenticationClient : IDisposable
     /// <exception cref="OptionsValidationException">The options are invalid; the message names each bad setting.</exception>
     public AuthenticationClient(AuthenticationClientOptions options, HttpClient? httpClient = null, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
     {
-        _settings = RevocationSettings.Create(options, loggerFactory, timeProvider);
+        ValidatedOptions.ThrowIfInvalid(AuthenticationClientOptionsValidator.Instance, options);
         _ownedHttpClient = httpClient is null
             ? AuthingHttp.CreateStandaloneClient(options)
             : AuthingHttp.OverCallerClient(httpClient, options);
-        _api = RestService.ForGenerated<IAuthingRevocationApi>(_ownedHttpClient, AuthingHttp.CreateRefitSettings());
+        var api = RestService.ForGenerated<IAuthingRevocationApi>(_ownedHttpClient, AuthingHttp.CreateRefitSettings());
+        _services = RevocationServices.FromValidated(api, options, clientName: null, loggerFactory, timeProvider);
+        _targets = LocalRevocationTargets.From(options, observers: null, registry: null);
     }
 
     /// <summary>For mocking only: a client made this way cannot send requests.</summary>
@@ -55,10 +59,10 @@ public class AuthenticationClient : IDisposable
     {
     }
 
-    internal AuthenticationClient(IAuthingRevocationApi api, RevocationSettings settings)
+    internal AuthenticationClient(RevocationServices services, LocalRevocationTargets targets)
     {
-        _api = api;
-        _settings = settings;
+        _services = services;
+        _targets = targets;
     }
 
     /// <summary>
@@ -96,13 +100,13 @@ public class AuthenticationClient : IDisposable
     public virtual Task<bool> RevokeTokenAsync(string token, TokenTypeHint? tokenTypeHint, CancellationToken cancellationToken = default)
     {
         TokenArgument.Validate(token, nameof(token));
-        var hint = TokenArgument.ToContract(tokenTypeHint, nameof(tokenTypeHint));
+        TokenArgument.ValidateHint(tokenTypeHint, nameof(tokenTypeHint));
         if (cancellationToken.IsCancellationRequested)
         {
             return Task.FromCanceled<bool>(cancellationToken);
         }
 
-        return RevocationPropagation.RunAsync(_api, _settings, token, tokenTypeHint, hint, cancellationToken);
+        return RevocationPropagation.RunAsync(_services, _targets, token, tokenTypeHint, cancellationToken);
     }
 
     /// <summary>Releases the connection pool when this client created it; a caller's <see cref="HttpClient"/> is left open.</summary>

@@ -74,6 +74,7 @@ public sealed class AuthingRevocationException : Exception
         ErrorDescription = failure.ErrorDescription;
         ErrorUri = failure.ErrorUri;
         Attempts = failure.Attempts;
+        RetryAfter = failure.RetryAfter;
         ObserverFailures = observerFailures ?? [];
     }
 
@@ -95,6 +96,13 @@ public sealed class AuthingRevocationException : Exception
     /// <summary>How many HTTP attempts were made (more than one when transient failures were retried).</summary>
     public int Attempts { get; } = 1;
 
+    /// <summary>
+    /// The wait Authing asked for in its refusal (<c>Retry-After</c>, RFC 9110 §10.2.3), e.g. with a
+    /// 429 or 503 still refused after the retries; <see langword="null"/> when it asked for none.
+    /// A caller that tries the token again later should wait at least this long.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; }
+
     /// <summary>What each failing revocation observer or the revoked-token registry threw, in no particular order; empty when every local cache was told.</summary>
     public IReadOnlyList<Exception> ObserverFailures { get; }
 
@@ -112,7 +120,7 @@ public sealed class AuthingRevocationException : Exception
         return new($"{remote}: {Describe(failures)}", facts, InnerOf(failures), failures);
     }
 
-    private RevocationFailure Facts => new(Outcome, StatusCode, Error, ErrorDescription, ErrorUri, Attempts);
+    private RevocationFailure Facts => new(Outcome, StatusCode, Error, ErrorDescription, ErrorUri, Attempts, RetryAfter);
 
     private static AggregateException? InnerOf(IReadOnlyList<Exception>? failures) =>
         failures is { Count: > 0 } ? new AggregateException(failures) : null;

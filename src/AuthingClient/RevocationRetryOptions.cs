@@ -24,6 +24,18 @@ public sealed class RevocationRetryOptions
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Awaited before each retry is sent, once the wait before it is over (the way Polly's
+    /// <c>RetryStrategyOptions.OnRetry</c> tells about retries): for logging, or to hold a retry
+    /// back, e.g. to keep a request rate shared with other work. The time it takes counts against
+    /// <see cref="AuthenticationClientOptions.Timeout"/>, not against the retry's
+    /// <see cref="AuthenticationClientOptions.AttemptTimeout"/>. An exception it throws ends the
+    /// revocation with that exception, so it should throw only when
+    /// <see cref="RevocationRetryArguments.CancellationToken"/> is cancelled. <see langword="null"/>
+    /// (the default) for none. Set in code; not bound from configuration.
+    /// </summary>
+    public Func<RevocationRetryArguments, ValueTask>? OnRetry { get; set; }
+
+    /// <summary>
     /// The jitter's source, a number in [0, 1); tests pin it to assert exact delays (as Polly's
     /// own tests do with <c>RetryStrategyOptions.Randomizer</c>). Not bound from configuration.
     /// </summary>

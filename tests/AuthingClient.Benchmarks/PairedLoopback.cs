@@ -40,11 +40,13 @@ internal static class PairedLoopback
         using var refitHttp = RefitContractRevoker.CreateLibraryLikeClient(LibraryLikeHandler(), server.BaseAddress);
         using var directHttp = new HttpClient(LibraryLikeHandler()) { Timeout = Timeout.InfiniteTimeSpan };
         using var withoutRefit = new AuthenticationClient(
-            new DirectContractApi(directHttp, server.BaseAddress),
-            AuthingClient.Transport.RevocationSettings.Create(
+            AuthingClient.Transport.RevocationServices.FromValidated(
+                new DirectContractApi(directHttp, server.BaseAddress),
                 new AuthenticationClientOptions { AppId = RevocationFixture.AppId, AppSecret = RevocationFixture.AppSecret, AppHost = server.BaseAddress.GetLeftPart(UriPartial.Authority) },
+                clientName: null,
                 loggerFactory: null,
-                timeProvider: null));
+                timeProvider: null),
+            AuthingClient.Propagation.LocalRevocationTargets.None);
         var breakdown = args.Contains("--breakdown");
         if (breakdown || args.Contains("--with-refit"))
         {

@@ -10,7 +10,7 @@ namespace AuthingClient.Benchmarks;
 /// <list type="bullet">
 /// <item>A1/A2: (a) without HttpClient's own time-out; (a) over an IHttpClientFactory client (its logging handlers).</item>
 /// <item>C2: (c) with a cancellable token that is never cancelled: what HttpClient adds for any per-attempt time-out.</item>
-/// <item>C1: (c) inside a replica of the Polly pipeline the library had up to 7b295e0 (two Polly time-outs around a retry).</item>
+/// <item>C1: (c) inside a Polly pipeline of two time-outs around a retry, shaped like the library's defaults (the library uses no Polly).</item>
 /// <item>D1, D3, D4: (d) with one attempt; built with <c>new AuthenticationClient(options, httpClient)</c>
 /// instead of DI; with a (no-op) revoked-token registry registered, so the local-propagation step runs.</item>
 /// <item>E: an experiment — the client over the same generated contract implemented without Refit.</item>

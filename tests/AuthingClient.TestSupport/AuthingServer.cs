@@ -4,8 +4,6 @@ using AuthingClient.Testing;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace AuthingClient.TestSupport;
 
@@ -29,7 +27,8 @@ public enum AuthingAnswer
 /// The Authing side of a test, on 127.0.0.1; one per test. A revoked answer comes from the
 /// library's own stand-in (AuthingClient.Testing), which also checks the client's credentials as
 /// Authing does. An error on every request (the stand-in answers a queued fault once) and a
-/// callback that sees each request as it arrives come from a WireMock.Net server.
+/// callback that sees each request as it arrives come from a WireMock.Net server that records
+/// requests as they arrive (<see cref="ObservedWireMock"/>).
 /// </summary>
 public sealed class AuthingServer : IDisposable
 {
@@ -37,26 +36,26 @@ public sealed class AuthingServer : IDisposable
     public const string Secret = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
 
     private readonly AuthingStandIn? _standIn;
-    private readonly WireMockServer? _server;
+    private readonly ObservedWireMock? _wire;
 
     private AuthingServer(AuthingStandIn standIn) => _standIn = standIn;
 
-    private AuthingServer(IResponseBuilder response)
+    private AuthingServer(Func<ObservedWireMock, IResponseBuilder> response)
     {
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = false });
-        _server.Given(Request.Create().UsingPost()).RespondWith(response);
+        _wire = new ObservedWireMock();
+        _wire.Server.Given(Request.Create().UsingPost()).RespondWith(response(_wire));
     }
 
-    public string Url => _standIn?.CreateClientOptions().AppHost ?? _server!.Urls[0];
+    public string Url => _standIn?.CreateClientOptions().AppHost ?? _wire!.Url;
 
-    public int RequestCount => _standIn?.RequestCount ?? _server!.LogEntries.Count;
+    public int RequestCount => _standIn?.RequestCount ?? _wire!.Requests.Count;
 
     public static AuthingServer Answering(AuthingAnswer answer) => answer == AuthingAnswer.Revoked
         ? new(AuthingStandIn.Start(new AuthingStandInOptions { AppId = AppId, AppSecret = Secret }))
-        : new(Respond(answer));
+        : new(wire => Respond(wire, answer));
 
     /// <summary>Answers every request by running <paramref name="callback"/> (which sees the request as it arrives).</summary>
-    public static AuthingServer AnsweringWith(Func<IRequestMessage, Task<IResponseMessage>> callback) => new(Response.Create().WithCallback(callback));
+    public static AuthingServer AnsweringWith(Func<IRequestMessage, Task<IResponseMessage>> callback) => new(wire => wire.RespondWith(callback));
 
     /// <summary>The answer <see cref="AuthingAnswer.Revoked"/> as a callback result.</summary>
     public static Task<IResponseMessage> RevokedResponse() =>
@@ -94,17 +93,17 @@ public sealed class AuthingServer : IDisposable
     public void Dispose()
     {
         _standIn?.Dispose();
-        _server?.Dispose();
+        _wire?.Dispose();
     }
 
-    private static IResponseBuilder Respond(AuthingAnswer answer) => answer switch
+    private static IResponseBuilder Respond(ObservedWireMock wire, AuthingAnswer answer) => answer switch
     {
-        AuthingAnswer.UnsupportedTokenType => OAuthError(HttpStatusCode.BadRequest, "unsupported_token_type"),
-        AuthingAnswer.ServerError => Response.Create().WithStatusCode(HttpStatusCode.InternalServerError),
-        AuthingAnswer.InvalidClient => OAuthError(HttpStatusCode.Unauthorized, "invalid_client"),
+        AuthingAnswer.UnsupportedTokenType => OAuthError(wire, HttpStatusCode.BadRequest, "unsupported_token_type"),
+        AuthingAnswer.ServerError => wire.Respond(HttpStatusCode.InternalServerError),
+        AuthingAnswer.InvalidClient => OAuthError(wire, HttpStatusCode.Unauthorized, "invalid_client"),
         _ => throw new ArgumentOutOfRangeException(nameof(answer)),
     };
 
-    private static IResponseBuilder OAuthError(HttpStatusCode status, string error) =>
-        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody($$"""{"error":"{{error}}"}""");
+    private static IResponseBuilder OAuthError(ObservedWireMock wire, HttpStatusCode status, string error) =>
+        wire.Respond(status, $$"""{"error":"{{error}}"}""", "application/json");
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using AuthingClient.Cli.Revocation;
 
 namespace AuthingClient.Cli.Pacing;
@@ -9,11 +8,14 @@ namespace AuthingClient.Cli.Pacing;
 /// again once the pause is over, until <see cref="RunPace.MaxThrottledWait"/> has passed since its
 /// first throttled answer.
 /// </summary>
+/// <remarks>
+/// Every HTTP attempt takes a turn of the run's pace: the first here, before the library starts
+/// its attempt time-out (so queueing for the rate never times out a request), and each of the
+/// library's retries in the client's <see cref="RevocationRetryOptions.OnRetry"/> hook
+/// (<see cref="RunPace.KeepPace"/>), also outside the attempt time-out.
+/// </remarks>
 internal static class PacedRevocation
 {
-    // What the PacingHandler tells the revocation running in this async flow.
-    private static readonly AsyncLocal<Attempts?> Current = new();
-
     /// <param name="pace">The run's pace.</param>
     /// <param name="time">The run's clock, for the bound on waiting.</param>
     /// <param name="revoke">Revokes the token once (the library, with its own retries).</param>
@@ -23,14 +25,9 @@ internal static class PacedRevocation
         long? firstThrottled = null;
         while (true)
         {
-            // Taken before the library starts its attempt time-out, so queueing for the rate never times out a request.
             await pace.WaitTurnAsync(cancellationToken).ConfigureAwait(false);
-            var attempts = new Attempts { Prepaid = true };
-            Current.Value = attempts;
             var outcome = await revoke().ConfigureAwait(false);
-            Current.Value = null;
-
-            if (!attempts.LastThrottled || outcome.Outcome != RevocationOutcome.Refused || outcome.Status is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable))
+            if (!outcome.Throttled)
             {
                 return outcome;
             }
@@ -41,33 +38,5 @@ internal static class PacedRevocation
                 return outcome with { Reason = $"{outcome.Reason} Still throttled after {RunPace.MaxThrottledWait.TotalMinutes:0} minutes of waiting." };
             }
         }
-    }
-
-    /// <summary>Whether this attempt's turn was already taken (the first attempt of a revocation); true once.</summary>
-    internal static bool TakePrepaidTurn()
-    {
-        if (Current.Value is { Prepaid: true } attempts)
-        {
-            attempts.Prepaid = false;
-            return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>Records whether the latest answer of the revocation in this async flow was a throttling one.</summary>
-    internal static void MarkAnswer(bool throttled)
-    {
-        if (Current.Value is { } attempts)
-        {
-            attempts.LastThrottled = throttled;
-        }
-    }
-
-    private sealed class Attempts
-    {
-        public bool Prepaid { get; set; }
-
-        public bool LastThrottled { get; set; }
     }
 }

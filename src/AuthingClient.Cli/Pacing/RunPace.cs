@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 
 namespace AuthingClient.Cli.Pacing;
@@ -104,6 +105,21 @@ internal sealed class RunPace : IDisposable
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         };
     }
+
+    /// <summary>
+    /// Whether an answer asks the run to slow down: 429, or 503 with <c>Retry-After</c> (RFC 9110
+    /// §15.6.4). A 503 without it is an outage, not a pace.
+    /// </summary>
+    /// <param name="status">The answer's status.</param>
+    /// <param name="retryAfter">The answer's <c>Retry-After</c>, if it had one.</param>
+    public static bool IsThrottling(HttpStatusCode status, TimeSpan? retryAfter) =>
+        status == HttpStatusCode.TooManyRequests || (status == HttpStatusCode.ServiceUnavailable && retryAfter is not null);
+
+    /// <summary>Makes every retry of a client take its turn of <paramref name="pace"/>, once the retry's own wait is over.</summary>
+    /// <param name="options">The client's options.</param>
+    /// <param name="pace">The run's pace.</param>
+    public static void KeepPace(AuthenticationClientOptions options, RunPace pace) =>
+        options.Retry.OnRetry = retry => pace.WaitTurnAsync(retry.CancellationToken);
 
     /// <summary>Waits until this run may send one more attempt: after any pause, and within the rate.</summary>
     public async ValueTask WaitTurnAsync(CancellationToken cancellationToken)

@@ -58,7 +58,11 @@ internal sealed class RevocationTarget : IDisposable
                 services.AddSingleton<RevokedTokenRegistry>(_ => FleetRegistry.Connect(redis, time));
             }
 
-            services.AddAuthingAuthenticationClient(options => Configure(options, settings, standIn))
+            services.AddAuthingAuthenticationClient(options =>
+                {
+                    Configure(options, settings, standIn);
+                    RunPace.KeepPace(options, pace);
+                })
                 .AddHttpMessageHandler(() => new PacingHandler(pace, time));
             return new RevocationTarget(services.BuildServiceProvider(), standIn, pace);
         }

@@ -12,7 +12,8 @@ namespace AuthingClient.Cli.Revocation;
 /// <param name="Error">The OAuth error code, or what else went wrong (see <see cref="Output.TokenResultLine"/>).</param>
 /// <param name="Reason">One line for people; <see langword="null"/> when revoked.</param>
 /// <param name="RegistryFailed">Authing answered, but the <c>--registry</c> mark was not confirmed: the fleet may still accept the token.</param>
-internal sealed record TokenOutcome(RevocationOutcome Outcome, HttpStatusCode? Status, string? Error, string? Reason, bool RegistryFailed = false)
+/// <param name="Throttled">Authing's last answer asked the run to slow down (<see cref="Pacing.RunPace.IsThrottling"/>): the revocation is worth starting again once the pause is over.</param>
+internal sealed record TokenOutcome(RevocationOutcome Outcome, HttpStatusCode? Status, string? Error, string? Reason, bool RegistryFailed = false, bool Throttled = false)
 {
     /// <summary>The error of a token that was never sent because the argument itself is malformed.</summary>
     public const string InvalidArgument = "invalid_argument";

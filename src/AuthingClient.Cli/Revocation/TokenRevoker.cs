@@ -1,4 +1,5 @@
 using System.Net;
+using AuthingClient.Cli.Pacing;
 using AuthingClient.Diagnostics;
 using AuthingClient.Transport;
 
@@ -43,7 +44,8 @@ internal static class TokenRevoker
         }
         catch (AuthingRevocationException ex)
         {
-            return new TokenOutcome(ex.Outcome, ex.StatusCode, ex.Error ?? ex.Outcome.ToTagValue(), OneLine(ex.Message));
+            var throttled = ex.Outcome == RevocationOutcome.Refused && ex.StatusCode is { } status && RunPace.IsThrottling(status, ex.RetryAfter);
+            return new TokenOutcome(ex.Outcome, ex.StatusCode, ex.Error ?? ex.Outcome.ToTagValue(), OneLine(ex.Message), Throttled: throttled);
         }
         catch (ArgumentException ex)
         {

@@ -69,7 +69,8 @@ internal sealed class KestrelHost : IDisposable
 
     private static async Task ServeAsync(RevocationEndpoint endpoint, HttpContext context)
     {
-        var response = endpoint.Handle(await ToEndpointRequestAsync(context.Request).ConfigureAwait(false));
+        var request = await ToEndpointRequestAsync(context.Request).ConfigureAwait(false);
+        var response = await endpoint.HandleAsync(request, context.RequestAborted).ConfigureAwait(false);
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var (name, value) in response.Headers)
         {

@@ -18,6 +18,7 @@ internal sealed class RevocationEndpoint
     private readonly ClientAuthenticator _authenticator;
     private readonly ConcurrentDictionary<string, byte> _revoked = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StandInFault> _faults = new();
+    private StandInHold? _hold;
     private int _requestCount;
 
     public RevocationEndpoint(AuthingStandInOptions app)
@@ -40,17 +41,36 @@ internal sealed class RevocationEndpoint
 
     public void EnqueueFault(StandInFault fault) => _faults.Enqueue(fault);
 
+    /// <summary>Holds requests from now on (after the first <paramref name="after"/>); a hold already there is released.</summary>
+    public StandInHold Hold(int after)
+    {
+        var hold = new StandInHold(after);
+        Interlocked.Exchange(ref _hold, hold)?.Release();
+        return hold;
+    }
+
     public void Reset()
     {
         _revoked.Clear();
         _faults.Clear();
+        Interlocked.Exchange(ref _hold, null)?.Release();
         Interlocked.Exchange(ref _requestCount, 0);
     }
 
-    public EndpointResponse Handle(EndpointRequest request)
+    /// <summary>Counts the request as it arrives, holds it while a hold says so, then answers it.</summary>
+    public async ValueTask<EndpointResponse> HandleAsync(EndpointRequest request, CancellationToken requestAborted)
     {
         Interlocked.Increment(ref _requestCount);
+        if (Volatile.Read(ref _hold) is { } hold)
+        {
+            await hold.WaitAsync(requestAborted).ConfigureAwait(false);
+        }
 
+        return Handle(request);
+    }
+
+    private EndpointResponse Handle(EndpointRequest request)
+    {
         if (!string.Equals(request.Path, Path, StringComparison.Ordinal))
         {
             return EndpointResponse.Status(HttpStatusCode.NotFound);

@@ -1,6 +1,7 @@
 using AuthingClient;
 using AuthingClient.Configuration;
 using AuthingClient.Contract;
+using AuthingClient.Propagation;
 using AuthingClient.Revocation;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Configuration;
@@ -135,11 +136,11 @@ public static class AuthingServiceCollectionExtensions
 
     /// <summary>
     /// The one registration path: <paramref name="name"/> is <see cref="Unnamed"/> (the options' default name) for
-    /// the unnamed client, which is registered unkeyed, as it always was.
+    /// the unnamed client, which is registered unkeyed, so <c>GetRequiredService&lt;AuthenticationClient&gt;()</c> finds it.
     /// </summary>
     private static AuthingClientBuilder AddClient(this IServiceCollection services, string name, Action<AuthenticationClientOptions> configure)
     {
-        // Telemetry names keyed clients only; the unnamed one reports no name, as it always did.
+        // Telemetry names keyed clients only: the unnamed one has no name to report.
         var clientName = name == Unnamed ? null : name;
         services.AddOptions<AuthenticationClientOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthenticationClientOptions>>(AuthenticationClientOptionsValidator.Instance));
@@ -166,7 +167,7 @@ public static class AuthingServiceCollectionExtensions
             {
                 http.BaseAddress = AuthingHttp.BaseAddress(provider.GetRequiredService<IOptionsMonitor<AuthenticationClientOptions>>().Get(name));
 
-                // Time-outs belong to the resilience pipeline (per attempt and overall).
+                // Time-outs belong to the revocation's time budget (per attempt and overall).
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(AuthingHttp.CreatePrimaryHandler)
@@ -195,13 +196,7 @@ public static class AuthingServiceCollectionExtensions
         }
 
         return new AuthenticationClient(
-            api,
-            RevocationSettings.FromValidated(
-                options,
-                clientName,
-                provider.GetService<ILoggerFactory>(),
-                provider.GetService<TimeProvider>(),
-                observers,
-                provider.GetService<RevokedTokenRegistry>()));
+            RevocationServices.FromValidated(api, options, clientName, provider.GetService<ILoggerFactory>(), provider.GetService<TimeProvider>()),
+            LocalRevocationTargets.From(options, observers, provider.GetService<RevokedTokenRegistry>()));
     }
 }

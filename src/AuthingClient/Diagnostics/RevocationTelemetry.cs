@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Net;
 
 namespace AuthingClient.Diagnostics;
 
@@ -67,6 +68,17 @@ internal static class RevocationTelemetry
 
         return activity;
     }
+
+    /// <summary>Starts the span of one HTTP attempt, when someone listens.</summary>
+    internal static Activity? StartAttempt(int attempt)
+    {
+        var activity = ActivitySource.StartActivity(AttemptActivityName, ActivityKind.Internal);
+        activity?.SetTag(AttemptTag, attempt);
+        return activity;
+    }
+
+    /// <summary>Tags an attempt's span with the status of its answer.</summary>
+    internal static void Answered(Activity? attempt, HttpStatusCode statusCode) => attempt?.SetTag(StatusCodeTag, (int)statusCode);
 
     /// <summary>Counts a finished revocation and records its duration.</summary>
     /// <param name="outcome">How it ended.</param>

@@ -15,7 +15,7 @@ internal static class AuthingHttp
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     };
 
-    // Time-outs belong to the resilience pipeline (per attempt and overall), not to HttpClient.
+    // Time-outs belong to the revocation's time budget (per attempt and overall), not to HttpClient.
     public static HttpClient CreateStandaloneClient(AuthenticationClientOptions options) =>
         new(CreatePrimaryHandler(), disposeHandler: true) { BaseAddress = BaseAddress(options), Timeout = Timeout.InfiniteTimeSpan };
 
@@ -30,7 +30,7 @@ internal static class AuthingHttp
     /// <summary>
     /// Refit settings shared by every client: transport exceptions surface as themselves (not
     /// wrapped in Refit's ApiRequestException, which carries the request — and so the token —
-    /// along), so the resilience pipeline recognises them and nothing secret rides on them.
+    /// along), so the retry decision recognises them and nothing secret rides on them.
     /// </summary>
     public static RefitSettings CreateRefitSettings() => new()
     {

@@ -1,104 +1,78 @@
-using System.Diagnostics;
-using System.Globalization;
+using System.Net;
 using System.Runtime.CompilerServices;
 using AuthingClient.Contract;
 using AuthingClient.Diagnostics;
 using AuthingClient.Resilience;
-using Microsoft.Extensions.Logging;
 
 namespace AuthingClient.Transport;
 
 /// <summary>
-/// One revocation from start to outcome: sends attempts until one is final (retrying transient
-/// failures as <see cref="RevocationRetries"/> decides), turns the final answer or failure into the
-/// public result, and reports it to logs, traces and metrics.
+/// One revocation at Authing: sends attempts in one loop until one is final, and returns the
+/// answer's result or throws its failure. What it asks of others, each in its own file: whether
+/// and when to retry (<see cref="RevocationRetries"/>), how much time is left
+/// (<see cref="TimeBudget"/>), what the answer means (<see cref="RevocationResponse"/>), what a
+/// failure is called (<see cref="UnconfirmedRevocation"/>), and how it is reported (<see cref="RevocationReport"/>).
 /// </summary>
 internal sealed class RevocationCall
 {
-    private readonly IAuthingRevocationApi _api;
-    private readonly RevocationSettings _settings;
+    private readonly RevocationServices _services;
     private readonly RevocationRequest _request;
-    private readonly string _token;
-    private readonly long _startedAt;
-    private string? _fingerprint;
+    private readonly TimeBudget _budget;
+    private RevocationReport _report;
     private int _attempts;
-    private HttpResponseMessage? _lastResponse;
+    private HttpStatusCode? _lastStatus;
 
-    public RevocationCall(IAuthingRevocationApi api, RevocationSettings settings, string token, Contract.TokenTypeHint? hint)
+    public RevocationCall(RevocationServices services, string token, TokenTypeHint? hint)
     {
-        _api = api;
-        _settings = settings;
-        _token = token;
-        _request = settings.Credentials.CreateRequest(token, hint);
-        _startedAt = settings.TimeProvider.GetTimestamp();
+        _services = services;
+        _request = services.RequestBuilder.Build(token, hint);
+        _budget = services.TimeLimits.Start();
     }
-
-    private string Fingerprint => _fingerprint ??= TokenFingerprint.Of(_token);
-
-    private bool ServerResponded => _lastResponse is not null;
 
     /// <summary>How many attempts were sent (at least one once <see cref="RunAsync"/> ran).</summary>
     public int Attempts => Math.Max(_attempts, 1);
 
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
-        var protocol = _settings.Protocol == AuthingProtocol.OAuth ? "oauth" : "oidc";
-        // The fingerprint (a SHA-256) is computed for the span only when someone listens.
-        using var activity = RevocationTelemetry.ActivitySource.HasListeners()
-            ? RevocationTelemetry.StartRevocation(Fingerprint, protocol, _settings.ServerAddress, _settings.ClientName)
-            : null;
-        if (_settings.Logger.IsEnabled(LogLevel.Debug))
-        {
-            RevocationLog.Starting(_settings.Logger, Fingerprint, protocol);
-        }
-
+        _report = _services.Reporter.Start(_request.Token, _budget.StartedAt);
         try
         {
             var response = await SendWithRetriesAsync(cancellationToken).ConfigureAwait(false);
             using (response)
             {
                 var revoked = await RevocationResponse
-                    .InterpretAsync(response, new SecretRedactor(_token, _settings.Secret), _attempts, cancellationToken)
+                    .InterpretAsync(response, new SecretRedactor(_request.Token, _services.Secret), Attempts, _services.TimeProvider, cancellationToken)
                     .ConfigureAwait(false);
-                Finish(activity, revoked ? RevocationOutcome.Revoked : RevocationOutcome.NotRevoked, (int)response.StatusCode);
+                _report.Answered(revoked ? RevocationOutcome.Revoked : RevocationOutcome.NotRevoked, response.StatusCode, Attempts);
                 return revoked;
             }
         }
-        catch (AuthingRevocationException ex)
+        catch (Exception ex) when (UnconfirmedRevocation.From(ex, Attempts, _lastStatus, cancellationToken) is { } failure)
         {
-            throw Fail(activity, ex);
-        }
-        catch (TimeoutException ex)
-        {
-            throw Fail(activity, NotConfirmed(RevocationOutcome.Timeout, "no answer came in time", ex));
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // A cancellation nobody asked for is a time-out somewhere below (e.g. HttpClient.Timeout).
-            throw Fail(activity, NotConfirmed(RevocationOutcome.Timeout, "no answer came in time", ex));
-        }
-        catch (HttpRequestException ex)
-        {
-            throw Fail(activity, NotConfirmed(RevocationOutcome.TransportError, "the request could not be sent or its answer could not be read", ex));
+            throw _report.Failed(failure);
         }
         catch (OperationCanceledException)
         {
-            Finish(activity, RevocationOutcome.Canceled, statusCode: null);
+            _report.Canceled(Attempts);
             throw;
+        }
+        finally
+        {
+            _report.Dispose();
         }
     }
 
     /// <summary>
     /// Sends attempts until one is final, and returns its answer or throws its failure. Every
     /// attempt, the first included, goes through the same steps: send, ask the retries whether
-    /// and how long to wait, wait.
+    /// and how long to wait, wait, tell the caller's hook.
     /// </summary>
     // Over a real connection every call waits in this method and in SendAttemptAsync: pooled
     // builders reuse their state machines instead of allocating one per call.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<HttpResponseMessage> SendWithRetriesAsync(CancellationToken cancellationToken)
     {
-        var retries = _settings.Retries;
+        var retries = _services.Retries;
         for (var attempt = 1; ; attempt++)
         {
             HttpResponseMessage? response = null;
@@ -107,53 +81,36 @@ internal sealed class RevocationCall
             try
             {
                 response = await SendAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
-                if (retries.DelayBeforeRetry(attempt, response, failure: null, _startedAt) is not { } wait)
+                if (retries.DelayBeforeRetry(attempt, response, failure: null, _budget) is not { } wait)
                 {
                     return response;
                 }
 
                 delay = wait;
             }
-            catch (Exception ex) when (retries.DelayBeforeRetry(attempt, response: null, ex, _startedAt) is { } wait)
+            catch (Exception ex) when (retries.DelayBeforeRetry(attempt, response: null, ex, _budget) is { } wait)
             {
                 (failure, delay) = (ex, wait);
             }
 
-            // The retried answer is never read: only its status is kept (_lastResponse) for the error.
+            // The retried answer is never read: only its status is kept (_lastStatus) for the error.
+            var retriedStatus = response?.StatusCode;
             using (response)
             {
-                if (delay >= retries.TimeLeft(_startedAt))
+                if (!_budget.Allows(delay))
                 {
                     // Waiting would only run into the overall time-out: end the call now.
                     throw new TimeoutException("The wait before the next attempt would end after the overall time-out.", failure);
                 }
 
-                ReportRetry(attempt, delay, response, failure);
+                _report.Retrying(attempt, delay, retriedStatus, failure is TimeoutException);
             }
 
-            await Task.Delay(delay, _settings.TimeProvider, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private void ReportRetry(int failedAttempt, TimeSpan delay, HttpResponseMessage? response, Exception? failure)
-    {
-        var statusCode = (int?)response?.StatusCode;
-
-        // The event belongs on this revocation's span: when nobody listens to it, the current span
-        // is the application's, which is left alone (and no tags are built).
-        if (Activity.Current is { IsAllDataRequested: true } span && span.Source == RevocationTelemetry.ActivitySource)
-        {
-            span.AddEvent(new ActivityEvent("retry", tags: new ActivityTagsCollection
+            await Task.Delay(delay, _services.TimeProvider, cancellationToken).ConfigureAwait(false);
+            if (retries.OnRetry is { } onRetry)
             {
-                [RevocationTelemetry.AttemptTag] = failedAttempt,
-                [RevocationTelemetry.StatusCodeTag] = statusCode,
-                [RevocationTelemetry.RetryDelayTag] = delay.TotalMilliseconds,
-            }));
-        }
-
-        if (_settings.Logger.IsEnabled(LogLevel.Warning))
-        {
-            RevocationLog.Retrying(_settings.Logger, failedAttempt, Fingerprint, statusCode, failure is TimeoutException, delay.TotalMilliseconds);
+                await onRetry(new RevocationRetryArguments(attempt + 1, retriedStatus, delay, cancellationToken)).ConfigureAwait(false);
+            }
         }
     }
 
@@ -163,34 +120,30 @@ internal sealed class RevocationCall
         _attempts = attempt;
 
         // The overall time-out ends whatever attempt is running when it passes, and cannot be retried.
-        // The first attempt starts as the call does: no need to read the clock for it.
-        var attemptStartedAt = attempt == 1 ? _startedAt : _settings.TimeProvider.GetTimestamp();
-        var timeLeft = _settings.Timeout - _settings.TimeProvider.GetElapsedTime(_startedAt, attemptStartedAt);
-        var lastChance = timeLeft <= _settings.AttemptTimeout;
-        var budget = lastChance ? timeLeft : _settings.AttemptTimeout;
-        if (budget <= TimeSpan.Zero)
+        var budget = _budget.ForAttempt(attempt);
+        if (budget.Length <= TimeSpan.Zero)
         {
             throw new TimeoutException("The overall time-out passed before the attempt could start.");
         }
 
-        using var activity = RevocationTelemetry.ActivitySource.StartActivity(RevocationTelemetry.AttemptActivityName, ActivityKind.Internal);
-        activity?.SetTag(RevocationTelemetry.AttemptTag, attempt);
-        using var deadline = _settings.AttemptDeadlines.Start(cancellationToken);
+        using var activity = RevocationTelemetry.StartAttempt(attempt);
+        using var deadline = _services.AttemptDeadlines.Start(cancellationToken);
         try
         {
-            var sending = _settings.Protocol == AuthingProtocol.OAuth
-                ? _api.RevokeOAuthTokenAsync(_request, deadline.Token)
-                : _api.RevokeOidcTokenAsync(_request, _settings.Credentials.BasicAuthorization, deadline.Token);
+            var api = _services.Api;
+            var sending = _services.Protocol == AuthingProtocol.OAuth
+                ? api.RevokeOAuthTokenAsync(_request, deadline.Token)
+                : api.RevokeOidcTokenAsync(_request, _services.RequestBuilder.BasicAuthorization, deadline.Token);
             if (!sending.IsCompleted)
             {
                 // Waiting for the network: only now can the budget run out. The time the send took
                 // to get here still counts against it.
-                deadline.Arm(budget, attemptStartedAt);
+                deadline.Arm(budget.Length, budget.StartedAt);
             }
 
             var response = await sending.ConfigureAwait(false);
-            _lastResponse = response;
-            activity?.SetTag(RevocationTelemetry.StatusCodeTag, (int)response.StatusCode);
+            _lastStatus = response.StatusCode;
+            RevocationTelemetry.Answered(activity, response.StatusCode);
             return response;
         }
         catch (OperationCanceledException ex) when (deadline.Expired)
@@ -201,56 +154,9 @@ internal sealed class RevocationCall
                 throw new OperationCanceledException(ex.Message, ex, cancellationToken);
             }
 
-            throw lastChance
+            throw budget.EndsWithTheRevocation
                 ? new TimeoutException("The overall time-out passed during the attempt.", ex)
                 : new TimeoutException("The attempt got no answer within the attempt time-out.", ex);
-        }
-    }
-
-    private AuthingRevocationException NotConfirmed(RevocationOutcome outcome, string reason, Exception inner)
-    {
-        var status = ServerResponded ? _lastResponse!.StatusCode : (System.Net.HttpStatusCode?)null;
-        var failure = new RevocationFailure(outcome, status, null, null, null, Attempts);
-        var tries = _attempts > 1 ? $" after {_attempts} attempts" : string.Empty;
-        var last = ServerResponded ? $"; the last answer was HTTP {(int)status!.Value}" : "; the server never answered";
-        return new AuthingRevocationException($"Token revocation was not confirmed: {reason}{tries}{last}. The token may still be valid.", failure, inner);
-    }
-
-    private AuthingRevocationException Fail(Activity? activity, AuthingRevocationException exception)
-    {
-        var outcome = exception.Outcome;
-        var elapsed = _settings.TimeProvider.GetElapsedTime(_startedAt);
-
-        // error.type: the status Authing refused with (as OpenTelemetry's HTTP conventions do), or
-        // what went wrong when no answer settles it; a handful of values either way.
-        var errorType = outcome == RevocationOutcome.Refused && exception.StatusCode is { } status
-            ? ((int)status).ToString(CultureInfo.InvariantCulture)
-            : outcome.ToTagValue();
-        activity?.SetStatus(ActivityStatusCode.Error, outcome.ToTagValue());
-        activity?.SetTag(RevocationTelemetry.OutcomeTag, outcome.ToTagValue());
-        activity?.SetTag(RevocationTelemetry.ErrorTypeTag, errorType);
-        RevocationTelemetry.Record(outcome, errorType, _settings.ServerAddress, _settings.ClientName, elapsed);
-        if (_settings.Logger.IsEnabled(LogLevel.Warning))
-        {
-            RevocationLog.Failed(_settings.Logger, Fingerprint, outcome.ToTagValue(), (int?)exception.StatusCode, exception.Error, exception.Attempts, elapsed.TotalMilliseconds);
-        }
-
-        return exception;
-    }
-
-    private void Finish(Activity? activity, RevocationOutcome outcome, int? statusCode)
-    {
-        activity?.SetTag(RevocationTelemetry.OutcomeTag, outcome.ToTagValue());
-        var logged = _settings.Logger.IsEnabled(LogLevel.Information);
-
-        // Reading the clock is a measurable part of a call that succeeds in memory; skip it when
-        // neither the histogram nor the log wants the duration.
-        var elapsed = logged || RevocationTelemetry.MeasuresDuration ? _settings.TimeProvider.GetElapsedTime(_startedAt) : TimeSpan.Zero;
-        RevocationTelemetry.Record(outcome, errorType: null, _settings.ServerAddress, _settings.ClientName, elapsed);
-        if (logged)
-        {
-            var (tokenHash, outcomeName, attempts) = (Fingerprint, outcome.ToTagValue(), Math.Max(_attempts, 1));
-            RevocationLog.Finished(_settings.Logger, tokenHash, outcomeName, statusCode, attempts, elapsed.TotalMilliseconds);
         }
     }
 }

@@ -9,4 +9,5 @@ internal readonly record struct RevocationFailure(
     string? Error,
     string? ErrorDescription,
     string? ErrorUri,
-    int Attempts);
+    int Attempts,
+    TimeSpan? RetryAfter = null);

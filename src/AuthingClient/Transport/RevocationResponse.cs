@@ -1,4 +1,5 @@
 using System.Net;
+using AuthingClient.Resilience;
 
 namespace AuthingClient.Transport;
 
@@ -14,13 +15,18 @@ internal static class RevocationResponse
     /// over time, so it is never parsed). 400 <c>unsupported_token_type</c> is <see langword="false"/>:
     /// the server does not revoke that kind of token (RFC 7009 §2.2.1). Anything else throws.
     /// </summary>
-    public static ValueTask<bool> InterpretAsync(HttpResponseMessage response, SecretRedactor redactor, int attempts, CancellationToken cancellationToken) =>
+    /// <param name="response">Authing's answer to the last attempt.</param>
+    /// <param name="redactor">Scrubs the token and the secret from the server's text.</param>
+    /// <param name="attempts">How many attempts were sent.</param>
+    /// <param name="timeProvider">The clock a <c>Retry-After</c> date is read against.</param>
+    /// <param name="cancellationToken">Cancels reading an error body.</param>
+    public static ValueTask<bool> InterpretAsync(HttpResponseMessage response, SecretRedactor redactor, int attempts, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         response.IsSuccessStatusCode
             ? new(true)
-            : new(InterpretRefusalAsync(response, redactor, attempts, cancellationToken));
+            : new(InterpretRefusalAsync(response, redactor, attempts, timeProvider, cancellationToken));
 
     // Only an answer other than 2xx has a body worth reading.
-    private static async Task<bool> InterpretRefusalAsync(HttpResponseMessage response, SecretRedactor redactor, int attempts, CancellationToken cancellationToken)
+    private static async Task<bool> InterpretRefusalAsync(HttpResponseMessage response, SecretRedactor redactor, int attempts, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var body = await OAuthErrorBody.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.BadRequest && body.Error == UnsupportedTokenType)
@@ -34,7 +40,8 @@ internal static class RevocationResponse
             redactor.Redact(body.Error),
             redactor.Redact(body.ErrorDescription),
             redactor.Redact(body.ErrorUri),
-            attempts);
+            attempts,
+            RetryAfter.Read(response, timeProvider));
         throw new AuthingRevocationException(Describe(failure, response.Content?.Headers.ContentType?.MediaType), failure);
     }
 

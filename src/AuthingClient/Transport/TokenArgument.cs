@@ -44,13 +44,13 @@ internal static class TokenArgument
         }
     }
 
-    public static Contract.TokenTypeHint? ToContract(TokenTypeHint? hint, string paramName) => hint switch
+    public static void ValidateHint(TokenTypeHint? hint, string paramName)
     {
-        null => null,
-        TokenTypeHint.AccessToken => Contract.TokenTypeHint.Access_token,
-        TokenTypeHint.RefreshToken => Contract.TokenTypeHint.Refresh_token,
-        _ => throw new ArgumentOutOfRangeException(paramName, hint, "Not a defined token type hint."),
-    };
+        if (hint is not (null or TokenTypeHint.AccessToken or TokenTypeHint.RefreshToken))
+        {
+            throw new ArgumentOutOfRangeException(paramName, hint, "Not a defined token type hint.");
+        }
+    }
 
     private static bool HasLoneSurrogate(string text)
     {

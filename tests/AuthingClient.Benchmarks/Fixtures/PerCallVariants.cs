@@ -33,7 +33,7 @@ public sealed class PerCallVariants : IDisposable
         var duende = new DuendeRevoker(Own(new HttpClient(new OkHandler())), revocationUri);
         Duende = token => duende.RevokeAsync(token);
 
-        // (c) and (c) inside a replica of the library's pipeline.
+        // (c) and (c) inside a Polly pipeline shaped like the library's defaults.
         var refit = new RefitContractRevoker(Own(RefitContractRevoker.CreateLibraryLikeClient(new OkHandler(), AppHost)));
         var refitInPipeline = new PipelinedRefitRevoker(Own(RefitContractRevoker.CreateLibraryLikeClient(new OkHandler(), AppHost)));
         RefitContract = token => refit.RevokeAsync(token);
@@ -49,8 +49,13 @@ public sealed class PerCallVariants : IDisposable
         AuthenticationClientOneAttempt = Library(LibraryClient.CreateProvider(AppHost, static () => new OkHandler(), static options => options.Retry.MaxAttempts = 1));
         var withoutRefitOptions = new AuthenticationClientOptions { AppId = RevocationFixture.AppId, AppSecret = RevocationFixture.AppSecret, AppHost = AppHost.GetLeftPart(UriPartial.Authority) };
         var withoutRefit = Own(new AuthenticationClient(
-            new DirectContractApi(Own(new HttpClient(new OkHandler()) { Timeout = Timeout.InfiniteTimeSpan }), AppHost),
-            AuthingClient.Transport.RevocationSettings.Create(withoutRefitOptions, loggerFactory: null, timeProvider: null)));
+            AuthingClient.Transport.RevocationServices.FromValidated(
+                new DirectContractApi(Own(new HttpClient(new OkHandler()) { Timeout = Timeout.InfiniteTimeSpan }), AppHost),
+                withoutRefitOptions,
+                clientName: null,
+                loggerFactory: null,
+                timeProvider: null),
+            AuthingClient.Propagation.LocalRevocationTargets.None));
         AuthenticationClientWithoutRefit = token => withoutRefit.RevokeTokenAsync(token);
         AuthenticationClientNoOpRegistry = Library(LibraryClient.CreateProvider(
             AppHost,
@@ -80,7 +85,7 @@ public sealed class PerCallVariants : IDisposable
     /// <summary>(c) with a cancellable token that is never cancelled.</summary>
     public Func<string, Task<bool>> RefitContractCancellable { get; }
 
-    /// <summary>(c) inside a replica of the library's Polly pipeline.</summary>
+    /// <summary>(c) inside a Polly pipeline shaped like the library's defaults (two time-outs around a retry).</summary>
     public Func<string, Task<bool>> RefitInPipeline { get; }
 
     /// <summary>(d) the public client from dependency injection, default options.</summary>

@@ -9,11 +9,11 @@ using Refit;
 namespace AuthingClient.Benchmarks.Revokers;
 
 /// <summary>
-/// An experiment, not a user-facing variant: (c) run inside a replica of the resilience pipeline the
-/// library had up to commit 7b295e0 (default options: overall time-out 30 s → retry, 3 attempts →
-/// attempt time-out 10 s, all Polly strategies), with a pooled <see cref="ResilienceContext"/>.
-/// Kept to show what two Polly time-out strategies cost per call: the library now times attempts
-/// with pooled cancellation sources and uses Polly for retries only (docs/performance.md).
+/// An experiment, not a user-facing variant: (c) run inside a Polly v8 pipeline shaped like the
+/// library's defaults (overall time-out 30 s → retry, 3 attempts → attempt time-out 10 s), with a
+/// pooled <see cref="ResilienceContext"/>. It shows what two Polly time-out strategies would cost
+/// per call; the library itself uses no Polly: it times attempts with pooled cancellation sources
+/// and retries in one loop of its own (docs/performance.md, section 1b).
 /// </summary>
 public sealed class PipelinedRefitRevoker
 {

@@ -18,7 +18,7 @@ public class RevokeCommandAgainstAuthingTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["true"], result.StdoutLines);
-        var request = Assert.Single(authing.Requests).RequestMessage;
+        var request = Assert.Single(authing.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/oidc/token/revocation", request.Path);
         Assert.StartsWith("application/x-www-form-urlencoded", request.Headers!["Content-Type"].Single(), StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public class RevokeCommandAgainstAuthingTests
         Assert.Equal(["error", "true", "false", "true"], result.StdoutLines);
         Assert.Equal(
             ["token-denied", "token-ok", "token-jwt", "token-ok2"],
-            authing.Requests.Select(entry => FormFields.Parse(entry.RequestMessage.Body)["token"]));
+            authing.Requests.Select(request => FormFields.Parse(request.Body)["token"]));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class RevokeCommandAgainstAuthingTests
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-ok", "--hint", "refresh_token", "--app-host", authing.Url);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("refresh_token", FormFields.Parse(Assert.Single(authing.Requests).RequestMessage.Body)["token_type_hint"]);
+        Assert.Equal("refresh_token", FormFields.Parse(Assert.Single(authing.Requests).Body)["token_type_hint"]);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class RevokeCommandAgainstAuthingTests
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-ok", "--protocol", "oauth", "--app-host", authing.Url);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("/oauth/token/revocation", Assert.Single(authing.Requests).RequestMessage.Path);
+        Assert.Equal("/oauth/token/revocation", Assert.Single(authing.Requests).Path);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public class RevokeCommandAgainstAuthingTests
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-ok", "--auth-method", "client_secret_basic", "--app-host", authing.Url);
 
         Assert.Equal(0, result.ExitCode);
-        var request = Assert.Single(authing.Requests).RequestMessage;
+        var request = Assert.Single(authing.Requests);
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{CliRun.AppId}:{CliRun.FakeSecret}"));
         Assert.Equal(expected, request.Headers!["Authorization"].Single());
         Assert.Equal(
@@ -159,7 +159,7 @@ public class RevokeCommandAgainstAuthingTests
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "token-ok", "--auth-method", "none", "--app-host", authing.Url);
 
         Assert.Equal(0, result.ExitCode);
-        var request = Assert.Single(authing.Requests).RequestMessage;
+        var request = Assert.Single(authing.Requests);
         Assert.False(request.Headers!.ContainsKey("Authorization"));
         Assert.Equal(
             new Dictionary<string, string> { ["token"] = "token-ok", ["client_id"] = CliRun.AppId },
@@ -177,7 +177,7 @@ public class RevokeCommandAgainstAuthingTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(["true"], result.StdoutLines);
-        Assert.Equal(CliRun.AppId, FormFields.Parse(Assert.Single(authing.Requests).RequestMessage.Body)["client_id"]);
+        Assert.Equal(CliRun.AppId, FormFields.Parse(Assert.Single(authing.Requests).Body)["client_id"]);
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public class RevokeCommandAgainstAuthingTests
         var result = await CliRun.RunAsync(environment, "revoke", "token-ok", "--app-host", authing.Url, "--app-id", "flag-app");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("flag-app", FormFields.Parse(Assert.Single(authing.Requests).RequestMessage.Body)["client_id"]);
+        Assert.Equal("flag-app", FormFields.Parse(Assert.Single(authing.Requests).Body)["client_id"]);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public class RevokeCommandAgainstAuthingTests
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "--app-host", authing.Url, "--", "-dash-token");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("-dash-token", FormFields.Parse(Assert.Single(authing.Requests).RequestMessage.Body)["token"]);
+        Assert.Equal("-dash-token", FormFields.Parse(Assert.Single(authing.Requests).Body)["token"]);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public class RevokeCommandAgainstAuthingTests
         var result = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), "revoke", "@not-a-file", "--app-host", authing.Url);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal("@not-a-file", FormFields.Parse(Assert.Single(authing.Requests).RequestMessage.Body)["token"]);
+        Assert.Equal("@not-a-file", FormFields.Parse(Assert.Single(authing.Requests).Body)["token"]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AuthingClient.Cli.Tests.Support;
+using AuthingClient.Testing;
 
 namespace AuthingClient.Cli.Tests.Cli;
 
@@ -13,16 +14,17 @@ public class RevokeCommandJournalKillTests
     [Fact]
     public async Task Journal_RunKilledWithSigkill_ResumesSendingOnlyUnsettledTokensAndReportsEveryToken()
     {
-        await using var authing = await HoldingAuthing.StartAsync(answered: AnsweredBeforeKill);
+        using var authing = AuthingStandIn.Start(new AuthingStandInOptions { AppId = CliRun.AppId, AppSecret = CliRun.FakeSecret });
+        using var hold = authing.HoldRequests(after: AnsweredBeforeKill);
         using var input = TokenFile.With(string.Concat(Enumerable.Range(0, Tokens).Select(i => $"kill-test-token-{i:D5}\n")));
         using var journal = TokenFile.Unused();
-        string[] args = ["revoke", "--from-file", input.Path, "--journal", journal.Path, "--concurrency", $"{Concurrency}", "--app-host", authing.Url, "-q"];
+        string[] args = ["revoke", "--from-file", input.Path, "--journal", journal.Path, "--concurrency", $"{Concurrency}", "--app-host", authing.CreateClientOptions().AppHost!, "-q"];
 
         using (var cli = StartProcess(args))
         {
             try
             {
-                Assert.True(await Waiting.Until(authing.Holding), "The CLI never got past the answered requests.");
+                Assert.True(await Waiting.Until(hold.FirstHeld), "The CLI never got past the answered requests.");
             }
             finally
             {
@@ -31,9 +33,9 @@ public class RevokeCommandJournalKillTests
             }
         }
 
-        authing.Release();
+        hold.Release();
         var settled = File.ReadAllLines(journal.Path).Length - 1;
-        var sentBefore = authing.Requests;
+        var sentBefore = authing.RequestCount;
 
         var rerun = await CliRun.RunAsync(CliRun.CredentialsEnvironment(), args);
 
@@ -43,7 +45,7 @@ public class RevokeCommandJournalKillTests
 
         // Lost: at most the requests in flight (held, or answered but not yet read) when it was killed.
         Assert.InRange(settled, AnsweredBeforeKill - Concurrency, AnsweredBeforeKill);
-        Assert.Equal(Tokens - settled, authing.Requests - sentBefore);
+        Assert.Equal(Tokens - settled, authing.RequestCount - sentBefore);
     }
 
     private static Process StartProcess(string[] args)

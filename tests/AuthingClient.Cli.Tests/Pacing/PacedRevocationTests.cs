@@ -8,7 +8,7 @@ namespace AuthingClient.Cli.Tests.Pacing;
 /// <summary>How one token's revocation waits out throttling, and the bound on that wait, on a fake clock.</summary>
 public class PacedRevocationTests
 {
-    private static readonly TokenOutcome Throttled = new(RevocationOutcome.Refused, HttpStatusCode.TooManyRequests, "refused", "refused: 429.");
+    private static readonly TokenOutcome Throttled = new(RevocationOutcome.Refused, HttpStatusCode.TooManyRequests, "refused", "refused: 429.", Throttled: true);
 
     [Fact]
     public async Task PacedRevocation_Throttled_IsStartedAgainUntilItGetsAnAnswer()
@@ -49,22 +49,18 @@ public class PacedRevocationTests
     }
 
     [Fact]
-    public async Task PacedRevocation_429ThatWasNotAThrottlingAnswerOnTheWire_IsNotRetried()
+    public async Task PacedRevocation_RefusalThatIsNotThrottling_IsNotStartedAgain()
     {
         var time = new FakeTimeProvider();
         using var pace = new RunPace(time, ceiling: null);
         var attempts = 0;
+        var outage = new TokenOutcome(RevocationOutcome.Refused, HttpStatusCode.ServiceUnavailable, "refused", "refused: 503 without Retry-After.");
 
-        var outcome = await PacedRevocation.RevokeAsync(pace, time, () => { attempts++; return Task.FromResult(Throttled); }, CancellationToken.None);
+        var outcome = await PacedRevocation.RevokeAsync(pace, time, () => { attempts++; return Task.FromResult(outage); }, CancellationToken.None);
 
         Assert.Equal(RevocationOutcome.Refused, outcome.Outcome);
         Assert.Equal(1, attempts);
     }
 
-    /// <summary>What the pacing handler does when an answer comes: tells the revocation whether it was throttled.</summary>
-    private static Task<TokenOutcome> Answer(TokenOutcome outcome)
-    {
-        PacedRevocation.MarkAnswer(outcome == Throttled);
-        return Task.FromResult(outcome);
-    }
+    private static Task<TokenOutcome> Answer(TokenOutcome outcome) => Task.FromResult(outcome);
 }

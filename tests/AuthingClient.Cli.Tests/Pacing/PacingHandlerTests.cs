@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AuthingClient.Cli.Tests.Pacing;
 
-/// <summary>The handler on the client's HTTP pipeline: every attempt keeps the run's pace, retries included.</summary>
+/// <summary>The handler on the client's HTTP pipeline, and the client's retry hook: every attempt keeps the run's pace, retries included.</summary>
 public sealed class PacingHandlerTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new();
@@ -27,24 +27,21 @@ public sealed class PacingHandlerTests : IDisposable
     }
 
     [Fact]
-    public async Task PacingHandler_RetryTheLibrarySends_WaitsForItsTurnLikeAnyAttempt()
+    public async Task KeepPace_RetryTheLibrarySends_WaitsForItsTurnLikeAnyAttempt()
     {
-        Task<HttpResponseMessage>? retry = null;
-        var outcome = PacedRevocation.RevokeAsync(
-            _pace,
-            _time,
-            async () =>
-            {
-                // The first attempt's turn was taken before the library started it; the retry takes its own.
-                using var first = await SendAsync();
-                retry = SendAsync();
-                return TokenOutcome.Revoked;
-            },
-            CancellationToken.None);
+        // 503 with Retry-After: 0, so the library retries at once; the retry then waits for the pace.
+        _server.Answer = () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = new(TimeSpan.Zero) } };
+        var options = new AuthenticationClientOptions { AppId = "app", AppSecret = "secret", AppHost = "http://127.0.0.1" };
+        RunPace.KeepPace(options, _pace);
+        using var client = new AuthenticationClient(options, new HttpClient(new PacingHandler(_pace, _time) { InnerHandler = _server }), timeProvider: _time);
 
-        await outcome;
+        // The first attempt's turn is taken before the library starts it, as PacedRevocation does.
+        await _pace.WaitTurnAsync(CancellationToken.None);
+        var revocation = client.RevokeTokenAsync("token-a");
+        await _server.FirstRequest.WaitAsync(TimeSpan.FromSeconds(30));
+
         Assert.Equal(1, _server.Requests);
-        Assert.False(retry!.IsCompleted);
+        Assert.False(revocation.IsCompleted);
     }
 
     [Fact]
@@ -76,16 +73,21 @@ public sealed class PacingHandlerTests : IDisposable
 
     private sealed class CountingHandler : HttpMessageHandler
     {
+        private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _requests;
 
         public Func<HttpResponseMessage> Answer { get; set; } = () => new HttpResponseMessage(HttpStatusCode.OK);
 
         public int Requests => Volatile.Read(ref _requests);
 
+        public Task FirstRequest => _firstRequest.Task;
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _requests);
-            return Task.FromResult(Answer());
+            var answer = Answer();
+            _firstRequest.TrySetResult();
+            return Task.FromResult(answer);
         }
     }
 }

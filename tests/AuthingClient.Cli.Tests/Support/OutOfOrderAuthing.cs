@@ -1,9 +1,6 @@
 using AuthingClient.TestSupport;
 using WireMock;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
 
 namespace AuthingClient.Cli.Tests.Support;
 
@@ -17,15 +14,13 @@ internal sealed class OutOfOrderAuthing : IDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private readonly ManualResetEventSlim _othersAnswered = new();
-    private readonly WireMockServer _server;
+    private readonly ObservedWireMock _wire = new();
     private int _answered;
 
-    private OutOfOrderAuthing(string heldToken, int others)
-    {
-        _server = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
-        _server
+    private OutOfOrderAuthing(string heldToken, int others) =>
+        _wire.Server
             .Given(Request.Create().WithPath(RevocationRequest.OidcPath).UsingPost())
-            .RespondWith(Response.Create().WithCallback(request =>
+            .RespondWith(_wire.RespondWith(request =>
             {
                 if (FormFields.Parse(request.Body)["token"] == heldToken)
                 {
@@ -36,11 +31,10 @@ internal sealed class OutOfOrderAuthing : IDisposable
                     _othersAnswered.Set();
                 }
 
-                return new ResponseMessage { StatusCode = 200 };
+                return Task.FromResult<IResponseMessage>(new ResponseMessage { StatusCode = 200 });
             }));
-    }
 
-    public string Url => _server.Url!;
+    public string Url => _wire.Url;
 
     /// <summary>Whether the held token was answered only after the others (rather than after <see cref="Patience"/> ran out).</summary>
     public bool HeldTokenWaitedForTheOthers { get; private set; }
@@ -50,8 +44,7 @@ internal sealed class OutOfOrderAuthing : IDisposable
 
     public void Dispose()
     {
-        _server.Stop();
-        _server.Dispose();
+        _wire.Dispose();
         _othersAnswered.Dispose();
     }
 }

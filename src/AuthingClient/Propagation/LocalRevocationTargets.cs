@@ -1,4 +1,6 @@
-namespace AuthingClient.Revocation;
+using AuthingClient.Revocation;
+
+namespace AuthingClient.Propagation;
 
 /// <summary>
 /// Where a client's revocations must also reach, fixed when the client is built: the registry it

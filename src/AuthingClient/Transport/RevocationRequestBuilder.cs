@@ -4,16 +4,17 @@ using AuthingClient.Contract;
 namespace AuthingClient.Transport;
 
 /// <summary>
-/// The client authentication of every revocation request (RFC 6749 §2.3.1), computed once from
-/// validated options: which fields go into the form and whether a Basic header is sent.
-/// Exactly one credential-bearing mechanism is ever used.
+/// Builds each revocation request (RFC 7009 §2.1): the form's fields, and the client
+/// authentication (RFC 6749 §2.3.1) computed once from validated options — which credentials go
+/// into the form and whether a Basic header is sent. Exactly one credential-bearing mechanism is
+/// ever used. Refit's generated client then turns the form into bytes.
 /// </summary>
-internal sealed class ClientCredentials
+internal sealed class RevocationRequestBuilder
 {
     private readonly string _clientId;
     private readonly string? _secretInBody;
 
-    private ClientCredentials(string clientId, string? secretInBody, string? basicAuthorization)
+    private RevocationRequestBuilder(string clientId, string? secretInBody, string? basicAuthorization)
     {
         _clientId = clientId;
         _secretInBody = secretInBody;
@@ -23,7 +24,7 @@ internal sealed class ClientCredentials
     /// <summary>The <c>Authorization</c> header value for client_secret_basic, otherwise <see langword="null"/>.</summary>
     public string? BasicAuthorization { get; }
 
-    public static ClientCredentials From(AuthenticationClientOptions options)
+    public static RevocationRequestBuilder From(AuthenticationClientOptions options)
     {
         var clientId = options.AppId!;
         return options.RevocationEndPointAuthMethod switch
@@ -36,16 +37,27 @@ internal sealed class ClientCredentials
     }
 
     /// <summary>The form of one revocation (RFC 7009 §2.1); the hint only when the caller gave one.</summary>
-    public RevocationRequest CreateRequest(string token, Contract.TokenTypeHint? hint) => new()
+    /// <param name="token">The token, already checked (<see cref="TokenArgument"/>).</param>
+    /// <param name="hint">The caller's hint, already checked to be defined.</param>
+    public RevocationRequest Build(string token, TokenTypeHint? hint) => new()
     {
         Token = token,
-        Token_type_hint = hint,
+        Token_type_hint = ToContract(hint),
         Client_id = _clientId,
         Client_secret = _secretInBody,
     };
 
     /// <summary>Never shows credentials.</summary>
-    public override string ToString() => "ClientCredentials(***)";
+    public override string ToString() => "RevocationRequestBuilder(***)";
+
+    // The one place the public hint becomes the generated contract's: the request path carries the public one.
+    private static Contract.TokenTypeHint? ToContract(TokenTypeHint? hint) => hint switch
+    {
+        null => null,
+        TokenTypeHint.AccessToken => Contract.TokenTypeHint.Access_token,
+        TokenTypeHint.RefreshToken => Contract.TokenTypeHint.Refresh_token,
+        _ => throw new ArgumentOutOfRangeException(nameof(hint), hint, "Not a defined token type hint."),
+    };
 
     // RFC 6749 §2.3.1: id and secret are form-encoded *before* base64. Authing's hex ids and
     // secrets are unchanged by that, but a secret with '+', '%', ':' or a space is not.

@@ -1,9 +1,9 @@
-using AuthingClient.Contract;
 using AuthingClient.Diagnostics;
+using AuthingClient.Revocation;
 using AuthingClient.Transport;
 using Microsoft.Extensions.Logging;
 
-namespace AuthingClient.Revocation;
+namespace AuthingClient.Propagation;
 
 /// <summary>
 /// A revocation as the application sees it: at Authing and in every local cache. Marks the
@@ -13,29 +13,25 @@ namespace AuthingClient.Revocation;
 /// </summary>
 internal sealed class RevocationPropagation
 {
-    private readonly IAuthingRevocationApi _api;
-    private readonly RevocationSettings _settings;
+    private readonly RevocationServices _services;
     private readonly LocalRevocationTargets _targets;
     private readonly string _token;
     private readonly TokenTypeHint? _hint;
-    private readonly Contract.TokenTypeHint? _contractHint;
     private readonly List<Exception> _failures = [];
 
-    private RevocationPropagation(IAuthingRevocationApi api, RevocationSettings settings, string token, TokenTypeHint? hint, Contract.TokenTypeHint? contractHint)
+    private RevocationPropagation(RevocationServices services, LocalRevocationTargets targets, string token, TokenTypeHint? hint)
     {
-        _api = api;
-        _settings = settings;
-        _targets = settings.LocalTargets;
+        _services = services;
+        _targets = targets;
         _token = token;
         _hint = hint;
-        _contractHint = contractHint;
     }
 
     /// <summary>Revokes at Authing and, when the client has local targets, reaches them too.</summary>
-    public static Task<bool> RunAsync(IAuthingRevocationApi api, RevocationSettings settings, string token, TokenTypeHint? hint, Contract.TokenTypeHint? contractHint, CancellationToken cancellationToken) =>
-        settings.LocalTargets.IsEmpty
-            ? new RevocationCall(api, settings, token, contractHint).RunAsync(cancellationToken)
-            : new RevocationPropagation(api, settings, token, hint, contractHint).RunAsync(cancellationToken);
+    public static Task<bool> RunAsync(RevocationServices services, LocalRevocationTargets targets, string token, TokenTypeHint? hint, CancellationToken cancellationToken) =>
+        targets.IsEmpty
+            ? new RevocationCall(services, token, hint).RunAsync(cancellationToken)
+            : new RevocationPropagation(services, targets, token, hint).RunAsync(cancellationToken);
 
     private async Task<bool> RunAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +40,7 @@ internal sealed class RevocationPropagation
             await MarkAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var call = new RevocationCall(_api, _settings, _token, _contractHint);
+        var call = new RevocationCall(_services, _token, _hint);
         bool revoked;
         try
         {
@@ -129,10 +125,10 @@ internal sealed class RevocationPropagation
             _failures.Add(exception);
         }
 
-        if (_settings.Logger.IsEnabled(LogLevel.Warning))
+        if (_services.Logger.IsEnabled(LogLevel.Warning))
         {
             var target = observer is null ? "the revoked-token registry" : $"revocation observer {observer.GetType().Name}";
-            LocalRevocationLog.Failed(_settings.Logger, TokenFingerprint.Of(_token), target, exception);
+            RevocationLogEvents.LocalRevocationFailed(_services.Logger, TokenFingerprint.Of(_token), target, exception);
         }
     }
 }

@@ -3,10 +3,11 @@ using Microsoft.Extensions.Logging;
 namespace AuthingClient.Diagnostics;
 
 /// <summary>
-/// The client's log events. Every event names the token by its fingerprint only; no event has a
+/// The client's log events, each with its own event id: the call at Authing (1–4) and the local
+/// caches told of it (10). Every event names the token by its fingerprint only; no event has a
 /// parameter that could carry the token or the secret.
 /// </summary>
-internal static partial class RevocationLog
+internal static partial class RevocationLogEvents
 {
     [LoggerMessage(EventId = 1, EventName = "RevocationStarting", Level = LogLevel.Debug,
         Message = "Revoking token {TokenHash} at {Protocol} revocation endpoint")]
@@ -23,4 +24,8 @@ internal static partial class RevocationLog
     [LoggerMessage(EventId = 4, EventName = "RevocationFailed", Level = LogLevel.Warning,
         Message = "Revocation of token {TokenHash} not confirmed: {Outcome}, status {StatusCode}, error {Error}, {Attempts} attempt(s), {DurationMs} ms")]
     public static partial void Failed(ILogger logger, string tokenHash, string outcome, int? statusCode, string? error, int attempts, double durationMs);
+
+    [LoggerMessage(EventId = 10, EventName = "LocalRevocationFailed", Level = LogLevel.Warning,
+        Message = "Token {TokenHash} may still be accepted locally: {Target} failed")]
+    public static partial void LocalRevocationFailed(ILogger logger, string tokenHash, string target, Exception exception);
 }
