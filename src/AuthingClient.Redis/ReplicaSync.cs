@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AuthingClient.Resilience;
 using AuthingClient.Revocation;
 using Microsoft.Extensions.Logging;
 
@@ -106,7 +107,7 @@ internal sealed class ReplicaSync
                 }
 
                 wait = retry;
-                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, _pollInterval.Ticks));
+                retry = Backoff.Doubled(retry, _pollInterval);
             }
 
             await WaitForBellAsync(wait, stop).ConfigureAwait(false);

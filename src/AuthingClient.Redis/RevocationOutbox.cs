@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AuthingClient.Resilience;
 using AuthingClient.Revocation;
 using Microsoft.Extensions.Logging;
 
@@ -69,7 +70,7 @@ internal sealed class RevocationOutbox
                 // A mark whose answer was lost may have been applied: sending it again is harmless
                 // (the later end wins, and a repeated log entry changes nothing).
                 await Task.Delay(retry, time, stop).ConfigureAwait(false);
-                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
+                retry = Backoff.Doubled(retry, LongestRetry);
             }
         }
     }

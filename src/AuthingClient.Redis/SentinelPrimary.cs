@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.Channels;
+using AuthingClient.Resilience;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -93,7 +94,7 @@ internal sealed class SentinelPrimary : IAsyncDisposable
             else
             {
                 wait = retry;
-                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
+                retry = Backoff.Doubled(retry, LongestRetry);
             }
 
             using var timeout = new CancellationTokenSource(wait, _time);

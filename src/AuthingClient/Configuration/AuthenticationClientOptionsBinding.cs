@@ -1,4 +1,3 @@
-using AuthingClient.Revocation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Primitives;
 

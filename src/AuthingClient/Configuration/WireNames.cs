@@ -1,4 +1,3 @@
-using AuthingClient.Revocation;
 
 namespace AuthingClient.Configuration;
 

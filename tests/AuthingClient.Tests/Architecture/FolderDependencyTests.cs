@@ -12,13 +12,8 @@ namespace AuthingClient.Tests.Architecture;
 /// </summary>
 public sealed partial class FolderDependencyTests
 {
-    /// <summary>
-    /// Cycles that exist and are owned elsewhere: the registry (Revocation/) validates its options
-    /// with Configuration/'s validator while Configuration/ binds the registry's marking enum. It
-    /// goes when the registry moves into its own folder with its validator (issue 20, the registry
-    /// half); this list must then shrink, or the test fails.
-    /// </summary>
-    private static readonly string[][] KnownCycles = [["Configuration", "Revocation"]];
+    /// <summary>Cycles that exist and are accepted: none. A new one fails the test.</summary>
+    private static readonly string[][] KnownCycles = [];
 
     private static readonly string Library = Path.Combine(RepositoryRoot.Path, "src", "AuthingClient");
 

@@ -1,7 +1,6 @@
-using AuthingClient.Revocation;
 using Microsoft.Extensions.Options;
 
-namespace AuthingClient.Configuration;
+namespace AuthingClient.Revocation;
 
 /// <summary>
 /// Checks <see cref="RevokedTokenRegistryOptions"/>: at start-up with dependency injection, in the

@@ -1,6 +1,6 @@
-namespace AuthingClient.Revocation;
+namespace AuthingClient;
 
-/// <summary>When an <see cref="AuthenticationClient"/> marks a token in the <see cref="RevokedTokenRegistry"/>.</summary>
+/// <summary>When an <see cref="AuthenticationClient"/> marks a token in the <see cref="Revocation.RevokedTokenRegistry"/>.</summary>
 public enum RevokedTokenMarking
 {
     /// <summary>
