@@ -19,7 +19,7 @@ public static class RedisRevokedTokenRegistryServiceCollectionExtensions
     /// Makes the revoked-token registry, which <c>AddAuthingAuthenticationClient</c> marks and
     /// <c>AddAuthingRevocationCheck</c> consults, one replicated through Redis, with settings from
     /// <paramref name="configuration"/> (usually <c>configuration.GetSection("Authing:RevokedTokens")</c>:
-    /// <c>Redis</c>, the connection string, is required unless <c>UseRegisteredConnection</c> is set (then <c>RegisteredConnectionKey</c> names a keyed one); <c>OpaqueTokenLifetime</c>, <c>ClockSkew</c>,
+    /// <c>Redis</c>, the connection string, is required unless <c>UseRegisteredConnection</c> is set (then <c>RegisteredConnectionKey</c> names a keyed one); <c>MaxTokenLifetime</c>, <c>ClockSkew</c>,
     /// <c>FailClosedAfter</c>, <c>PollInterval</c>, <c>LoadTimeout</c>, <c>LogRetention</c>, <c>KeyPrefix</c> are optional).
     /// Also registers the start-up step that loads the replica before the application serves and
     /// the health check <c>authing-revoked-tokens</c>.

@@ -14,7 +14,7 @@ public sealed class RegistryInputTests
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
-    public void KeyOf_OpaqueToken_IsTheTaggedSha256TruncatedTo128BitsInUpperCaseHex()
+    public void Of_OpaqueToken_IsTheTaggedSha256TruncatedTo128BitsInUpperCaseHex()
     {
         // sha256("tok\0abc"): the kind's tag, then the token's UTF-8 bytes; the first 16 bytes in hex,
         // the top two bits cleared (they name the kind: 0, a token).
