@@ -141,7 +141,6 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
     internal override bool MayHoldSubjects => Replica.HoldsSubjects;
 
     /// <inheritdoc/>
-    /// <exception cref="InvalidOperationException">The replica holds no entry for the key and cannot answer for it (<see cref="NotAnswerableMessage"/>).</exception>
     protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken)
     {
         if (_running is null)
@@ -149,14 +148,22 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
             _ = StartAsync();
         }
 
-        if (Replica.Find(key) is { } entry)
+        return new(Replica.Find(key));
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">The replica has not loaded, or has not reached Redis for longer than <see cref="RedisRevokedTokenRegistryOptions.FailClosedAfter"/> (<see cref="NotAnswerableMessage"/>).</exception>
+    internal override void ThrowIfCannotAnswer(long nowUnixMs)
+    {
+        if (_running is null)
         {
-            return new(entry);
+            _ = StartAsync();
         }
 
-        return Status.CanAnswer(TimeProvider.GetUtcNow().ToUnixTimeMilliseconds())
-            ? new((RevocationEntry?)null)
-            : throw new InvalidOperationException(NotAnswerableMessage);
+        if (!Status.CanAnswer(nowUnixMs))
+        {
+            throw new InvalidOperationException(NotAnswerableMessage);
+        }
     }
 
     /// <inheritdoc/>

@@ -3,7 +3,8 @@ namespace AuthingClient.Revocation;
 /// <summary>
 /// A revoked-token registry in this process's memory: thread-safe, entries expire as
 /// <see cref="RevokedTokenRegistry"/> describes, and ended entries are purged (at most once a
-/// minute, during a look-up or a mark), so it grows only with the revocations still live.
+/// minute, during a mark: entries only arrive with marks), so it grows only with the revocations
+/// still live and those of the last minute.
 /// One instance of a service only: a farm shares one through Redis (package AuthingClient.Redis).
 /// </summary>
 public sealed class InMemoryRevokedTokenRegistry : RevokedTokenRegistry
@@ -27,11 +28,8 @@ public sealed class InMemoryRevokedTokenRegistry : RevokedTokenRegistry
     internal override bool MayHoldSubjects => _entries.HoldsSubjects;
 
     /// <inheritdoc/>
-    protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken)
-    {
-        PurgeIfDue();
-        return new(_entries.Find(key));
-    }
+    protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken) =>
+        new(_entries.Find(key));
 
     /// <inheritdoc/>
     protected override ValueTask StoreAsync(RevocationEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken)

@@ -69,10 +69,14 @@ internal readonly struct PresentedToken
         RevocationKey[]? more = null;
         if (withSubjects && subject is { Length: > 0 } && issuer.Length > 0)
         {
-            user = RevocationKey.OfUser(issuer, subject, null);
             if (audiences.Count > 0)
             {
-                userAudience = RevocationKey.OfUser(issuer, subject, audiences[0]);
+                RevocationKey.OfUserAndAudience(issuer, subject, audiences[0], out var userKey, out var audienceKey);
+                (user, userAudience) = (userKey, audienceKey);
+            }
+            else
+            {
+                user = RevocationKey.OfUser(issuer, subject, null);
             }
 
             if (audiences.Count > 1)

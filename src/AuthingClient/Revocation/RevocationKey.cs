@@ -38,8 +38,6 @@ public readonly struct RevocationKey : IEquatable<RevocationKey>
     private const int KindShift = 62;
     private const ulong HashMask = (1UL << KindShift) - 1;
 
-    private delegate RevocationKey Utf8KeyFunction(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, ReadOnlySpan<byte> third);
-
     private readonly ulong _high;
     private readonly ulong _low;
 
@@ -138,28 +136,38 @@ public readonly struct RevocationKey : IEquatable<RevocationKey>
     /// <summary>The key of a token that is not a readable JWT.</summary>
     internal static RevocationKey OfWholeToken(ReadOnlySpan<char> token) => OfSecret(TokenTag, token);
 
-    /// <summary>The same keys from .NET strings (claims a validator has already read).</summary>
-    internal static RevocationKey OfJwtId(string issuer, string jwtId) => WithUtf8(issuer, jwtId, null, static (i, j, _) => OfJwtId(i, j));
+    /// <summary>The same keys from .NET strings (claims a validator has already read), encoded straight into the hashed material.</summary>
+    internal static RevocationKey OfJwtId(string issuer, string jwtId) => OfStrings(RevocationKind.Token, JwtIdTag, issuer, jwtId, null);
 
     /// <inheritdoc cref="OfUser(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, bool)"/>
     internal static RevocationKey OfUser(string issuer, string subject, string? audience) =>
-        WithUtf8(issuer, subject, audience, static (i, s, a) => OfUser(i, s, a, hasAudience: !a.IsEmpty));
+        audience is { Length: > 0 }
+            ? OfStrings(RevocationKind.User, AudienceTag, issuer, subject, audience)
+            : OfStrings(RevocationKind.User, SubjectTag, issuer, subject, null);
 
-    /// <inheritdoc cref="OfSession(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
-    internal static RevocationKey OfSession(string issuer, string sessionId) => WithUtf8(issuer, sessionId, null, static (i, s, _) => OfSession(i, s));
-
-    /// <summary>Encodes up to three claims as UTF-8 (on the stack when small) and derives a key from them.</summary>
-    private static RevocationKey WithUtf8(string first, string second, string? third, Utf8KeyFunction keyOf)
+    /// <summary>
+    /// A user's key and its key for one audience, issuer and subject encoded once: the user's
+    /// material (<c>sub</c> tag, issuer, NUL, subject) is the audience material's prefix under another tag.
+    /// </summary>
+    internal static void OfUserAndAudience(string issuer, string subject, string audience, out RevocationKey user, out RevocationKey userAudience)
     {
-        var length = Encoding.UTF8.GetMaxByteCount(first.Length) + Encoding.UTF8.GetMaxByteCount(second.Length) + Encoding.UTF8.GetMaxByteCount(third?.Length ?? 0);
+        if (audience.Length == 0)
+        {
+            user = userAudience = OfStrings(RevocationKind.User, SubjectTag, issuer, subject, null);
+            return;
+        }
+
+        var length = AudienceTag.Length + MaxBytes(issuer) + 1 + MaxBytes(subject) + 1 + MaxBytes(audience);
         byte[]? rented = null;
-        var buffer = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        var material = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
-            var a = Encoding.UTF8.GetBytes(first, buffer);
-            var b = Encoding.UTF8.GetBytes(second, buffer[a..]);
-            var c = third is null ? 0 : Encoding.UTF8.GetBytes(third, buffer[(a + b)..]);
-            return keyOf(buffer[..a], buffer.Slice(a, b), buffer.Slice(a + b, c));
+            var userLength = Write(AudienceTag, issuer, subject, material);
+            material[userLength] = 0;
+            var written = userLength + 1 + Encoding.UTF8.GetBytes(audience, material[(userLength + 1)..]);
+            userAudience = Hash(RevocationKind.User, material[..written]);
+            SubjectTag.CopyTo(material);
+            user = Hash(RevocationKind.User, material[..userLength]);
         }
         finally
         {
@@ -168,6 +176,52 @@ public readonly struct RevocationKey : IEquatable<RevocationKey>
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+    }
+
+    /// <inheritdoc cref="OfSession(ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
+    internal static RevocationKey OfSession(string issuer, string sessionId) => OfStrings(RevocationKind.Session, SessionTag, issuer, sessionId, null);
+
+    private static int MaxBytes(string text) => Encoding.UTF8.GetMaxByteCount(text.Length);
+
+    /// <summary>Writes tag, first, NUL, second as UTF-8; returns the length.</summary>
+    private static int Write(ReadOnlySpan<byte> tag, string first, string second, Span<byte> material)
+    {
+        tag.CopyTo(material);
+        var written = tag.Length + Encoding.UTF8.GetBytes(first, material[tag.Length..]);
+        material[written++] = 0;
+        return written + Encoding.UTF8.GetBytes(second, material[written..]);
+    }
+
+    private static RevocationKey OfStrings(RevocationKind kind, ReadOnlySpan<byte> tag, string first, string second, string? third)
+    {
+        var length = tag.Length + MaxBytes(first) + 1 + MaxBytes(second) + (third is null ? 0 : 1 + MaxBytes(third));
+        byte[]? rented = null;
+        var material = length <= StackLimit ? stackalloc byte[length] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            var written = Write(tag, first, second, material);
+            if (third is not null)
+            {
+                material[written++] = 0;
+                written += Encoding.UTF8.GetBytes(third, material[written..]);
+            }
+
+            return Hash(kind, material[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static RevocationKey Hash(RevocationKind kind, ReadOnlySpan<byte> material)
+    {
+        Span<byte> digest = stackalloc byte[16];
+        XxHash128.Hash(material, digest);
+        return FromDigest(kind, digest);
     }
 
     private static RevocationKey FromDigest(RevocationKind kind, ReadOnlySpan<byte> digest) =>
@@ -194,9 +248,7 @@ public readonly struct RevocationKey : IEquatable<RevocationKey>
                 third.CopyTo(material[written..]);
             }
 
-            Span<byte> digest = stackalloc byte[16];
-            XxHash128.Hash(material, digest);
-            return FromDigest(kind, digest);
+            return Hash(kind, material);
         }
         finally
         {

@@ -56,6 +56,15 @@ public abstract class RevokedTokenRegistry
     internal virtual bool MayHoldSubjects => true;
 
     /// <summary>
+    /// Throws when the store cannot tell, at <paramref name="nowUnixMs"/>, that a token it holds no
+    /// entry for is not revoked (a replica not loaded, or cut off for too long): a check then fails
+    /// closed. Asked once per check, with the check's own clock reading.
+    /// </summary>
+    internal virtual void ThrowIfCannotAnswer(long nowUnixMs)
+    {
+    }
+
+    /// <summary>
     /// Whether the token must be rejected: it was marked revoked, or its user or session was revoked
     /// after it was issued, and the entry has not ended. The token's claims are read without
     /// validation: ask only about a token your validator has accepted otherwise.
@@ -143,6 +152,7 @@ public abstract class RevokedTokenRegistry
     internal ValueTask<RevocationKind?> FindRevocationAsync(PresentedToken token, CancellationToken cancellationToken)
     {
         var now = TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        ThrowIfCannotAnswer(now);
         var subjects = MayHoldSubjects;
         for (var i = 0; NextCandidate(token, subjects, ref i, out var key); i++)
         {
