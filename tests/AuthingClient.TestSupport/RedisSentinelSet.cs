@@ -13,7 +13,7 @@ public sealed class RedisSentinelSet : IAsyncDisposable
     /// <summary>The name the sentinel knows the primary by.</summary>
     public const string ServiceName = "authing-primary";
 
-    private const int ReadyAttempts = 400;
+    private const int ReadyAttempts = 800;
 
     private readonly List<RedisProcess> _processes = [];
 
@@ -61,7 +61,26 @@ public sealed class RedisSentinelSet : IAsyncDisposable
     /// </summary>
     public async Task FailOverAsync()
     {
-        await Sentinel.CliAsync("sentinel", "failover", ServiceName);
+        // The sentinel refuses SENTINEL FAILOVER while it still judges the replica unfit (a loaded
+        // host answers its pings late), and an attempt it starts can time out: ask again until it
+        // names the replica, never while a failover is under way.
+        var promoted = Replica;
+        await Until(
+            async () =>
+            {
+                if ((await Sentinel.CliAsync("sentinel", "get-master-addr-by-name", ServiceName)).Contains(Port(promoted), StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                if (!(await Sentinel.CliAsync("sentinel", "master", ServiceName)).Contains("failover_in_progress", StringComparison.Ordinal))
+                {
+                    await Sentinel.CliAsync("sentinel", "failover", ServiceName);
+                }
+
+                return false;
+            },
+            "the sentinel to start the failover and name the replica primary");
         await WaitForPromotionAsync();
     }
 
@@ -119,7 +138,7 @@ public sealed class RedisSentinelSet : IAsyncDisposable
 
     private static async Task Until(Func<Task<bool>> done, string what)
     {
-        // Bounded: ReadyAttempts × 50 ms, for sentinel work that takes a few seconds.
+        // Bounded: ReadyAttempts × 50 ms (and the commands), for sentinel work that takes a few seconds, longer on a loaded host.
         for (var attempt = 1; !await done(); attempt++)
         {
             if (attempt == ReadyAttempts)
