@@ -140,26 +140,25 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
 
     internal override bool MayHoldSubjects => Replica.HoldsSubjects;
 
-    /// <inheritdoc/>
-    protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken)
+    /// <summary>A registry used without the start-up step (no host) starts on its first check or mark.</summary>
+    private void StartIfIdle()
     {
         if (_running is null)
         {
             _ = StartAsync();
         }
-
-        return new(Replica.Find(key));
     }
+
+    /// <inheritdoc/>
+    /// <remarks>A check asks <see cref="ThrowIfCannotAnswer"/> first, which starts the replica if nothing has yet.</remarks>
+    protected override ValueTask<RevocationEntry?> FindAsync(RevocationKey key, CancellationToken cancellationToken) =>
+        new(Replica.Find(key));
 
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">The replica has not loaded, or has not reached Redis for longer than <see cref="RedisRevokedTokenRegistryOptions.FailClosedAfter"/> (<see cref="NotAnswerableMessage"/>).</exception>
     internal override void ThrowIfCannotAnswer(long nowUnixMs)
     {
-        if (_running is null)
-        {
-            _ = StartAsync();
-        }
-
+        StartIfIdle();
         if (!Status.CanAnswer(nowUnixMs))
         {
             throw new InvalidOperationException(NotAnswerableMessage);
@@ -169,10 +168,7 @@ internal sealed class RedisRevokedTokenRegistry : RevokedTokenRegistry, IAsyncDi
     /// <inheritdoc/>
     protected override ValueTask StoreAsync(RevocationEntry entry, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
-        if (_running is null)
-        {
-            _ = StartAsync();
-        }
+        StartIfIdle();
 
         Replica.Add(entry);
         if (_outboxFile is { } file)
